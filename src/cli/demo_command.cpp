@@ -1,0 +1,50 @@
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/findings_output.h"
+#include "ssda903/importer.h"
+#include "ssda903/synth.h"
+
+namespace corparent::cli {
+
+Run add_demo(CLI::App& app) {
+    struct Options {
+        std::string db = "corparent.db";
+        std::string data = "demo-council";
+        int children = 3000;
+        std::uint64_t seed = 331;
+    };
+    auto o = std::make_shared<Options>();
+    app.add_option("--db", o->db, "the demo database (SQLite file), replaced")->capture_default_str();
+    app.add_option("--data", o->data, "where to write the synthetic council's returns")->capture_default_str();
+    app.add_option("--children", o->children, "distinct children across the five returns")->capture_default_str();
+    app.add_option("--seed", o->seed, "the synthetic council's seed")->capture_default_str();
+    return [o] {
+        auto started = std::chrono::steady_clock::now();
+        auto summary = ssda903::synthesize({o->data, o->children, 2021, 2025, o->seed});
+        std::cout << fmt::format("Synthetic council: {} children, {} returns, {} rows ({:.1f} MB of CSV) in {}/\n",
+                                 summary.children, summary.returns, summary.rows, summary.bytes / 1e6, o->data);
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);
+        auto db = store::Database::open(o->db);
+        auto outcome = ssda903::import_returns(*db, ssda903::year_folders(o->data), false);
+        if (!outcome.committed) {
+            print_findings_brief(std::cout, outcome.findings, true, 20);
+            throw std::runtime_error("the demo council's returns were refused");
+        }
+        for (const auto& y : outcome.years) {
+            std::string tables;
+            for (const auto& [name, n] : y.rows) tables += fmt::format("{}{} {}", tables.empty() ? "" : ", ", name, n);
+            std::cout << fmt::format("  {}: {}; {} errors, {} warnings\n", y.year, tables, y.errors, y.warnings);
+        }
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << fmt::format("Loaded five years into {} in {:.1f} s ({} episodes closed when stacking).\n", o->db,
+                                 seconds, outcome.repaired_episodes);
+        std::cout << "Try: corparent findings --db " << o->db << " --year 2025\n";
+        return 0;
+    };
+}
+
+}  // namespace corparent::cli

@@ -1,0 +1,27 @@
+// corparent: the council's corporate parenting platform, one binary with subcommands.
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"corparent: keep the Pledge to children in care and care leavers checkable"};
+    app.require_subcommand(1);
+    std::map<CLI::App*, corparent::cli::Run> commands;
+    auto add = [&](const char* name, const char* about, auto registrar) {
+        CLI::App* sub = app.add_subcommand(name, about);
+        commands[sub] = registrar(*sub);
+    };
+    add("demo", "build the demo council's database from a synthetic council", corparent::cli::add_demo);
+    add("import", "import a year's SSDA903 return (a folder of CSV files)", corparent::cli::add_import);
+    add("findings", "list the validation findings of an imported year", corparent::cli::add_findings);
+    add("synth", "write a synthetic council's 903 returns", corparent::cli::add_synth);
+    CLI11_PARSE(app, argc, argv);
+    try {
+        for (auto* sub : app.get_subcommands()) return commands.at(sub)();
+    } catch (const std::exception& e) {
+        std::cerr << "corparent: " << e.what() << "\n";
+        return 2;
+    }
+    return 0;
+}

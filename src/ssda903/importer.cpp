@@ -1,0 +1,125 @@
+#include "ssda903/importer.h"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "ssda903/return_reader.h"
+#include "ssda903/stack.h"
+#include "store/bulk.h"
+#include "store/returns.h"
+
+namespace corparent::ssda903 {
+namespace {
+
+void add_findings(store::TextTable& rows, const Findings& findings) {
+    for (const auto& f : findings) {
+        rows.add(std::to_string(f.year));
+        rows.add(f.stage);
+        rows.add(f.file);
+        rows.add(f.table);
+        rows.add(std::to_string(f.row));
+        rows.add(f.column);
+        rows.add(f.rule);
+        rows.add(severity_name(f.severity));
+        rows.add(f.message);
+        f.child.empty() ? rows.add_null() : rows.add(f.child);
+        f.raw.empty() ? rows.add_null() : rows.add(f.raw);
+    }
+}
+
+std::vector<std::string> field_names(const TableSpec& spec) {
+    std::vector<std::string> names;
+    for (const auto& f : spec.fields) {
+        std::string name(f.name);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        names.push_back(name);
+    }
+    return names;
+}
+
+// Tests prove that a crash mid-import changes nothing by asking the process to die at this point.
+void failpoint(const char* name) {
+    const char* wanted = std::getenv("CORPARENT_FAILPOINT");
+    if (wanted && std::string_view(wanted) == name) std::raise(SIGKILL);
+}
+
+}  // namespace
+
+std::string_view severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+int restack(store::Database& db, Findings* findings) {
+    std::vector<store::TextTable> loaded;
+    for (TableId id : stacked_tables()) {
+        const TableSpec& spec = table(id);
+        loaded.push_back(store::load_return_rows(db, std::string(spec.store_name), field_names(spec)));
+    }
+    StackedReturns stacked = stack_returns(loaded);
+    std::vector<const store::TextTable*> tables;
+    for (const auto& t : stacked.tables) tables.push_back(&t);
+    store::TextTable stack_findings = store::findings_table();
+    add_findings(stack_findings, stacked.findings);
+    store::replace_stacked(db, tables, stack_findings);
+    int repaired = 0;
+    for (const auto& f : stacked.findings) repaired += f.rule == "STACK-REPAIR";
+    if (findings) findings->insert(findings->end(), stacked.findings.begin(), stacked.findings.end());
+    return repaired;
+}
+
+ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict) {
+    ImportOutcome outcome;
+    std::vector<ReturnData> returns;
+    bool refuse = false;
+    for (const auto& request : requests) {
+        ReturnData data = read_return(request.dir, request.year);
+        YearImported year{request.year, data.refused, {}, 0, 0};
+        for (const auto& f : data.findings) (f.severity == Severity::Error ? year.errors : year.warnings)++;
+        for (const auto& t : data.tables) year.rows[std::string(t.spec->name)] = static_cast<long>(t.rows.rows());
+        refuse = refuse || data.refused || (strict && year.errors > 0);
+        outcome.findings.insert(outcome.findings.end(), data.findings.begin(), data.findings.end());
+        outcome.years.push_back(std::move(year));
+        returns.push_back(std::move(data));
+    }
+    if (refuse) return outcome;
+
+    soci::transaction tx(db.session());
+    store::TextTable findings = store::findings_table();
+    for (std::size_t i = 0; i < returns.size(); ++i) {
+        const ReturnData& data = returns[i];
+        store::delete_return(db, data.year);
+        long rows = 0;
+        for (const auto& t : data.tables) {
+            store::insert_rows(db, t.rows);
+            rows += static_cast<long>(t.rows.rows());
+        }
+        add_findings(findings, data.findings);
+        const YearImported& y = outcome.years[i];
+        store::record_import(db, {data.year, requests[i].dir.filename().string(), static_cast<int>(data.tables.size()),
+                                  rows, y.errors, y.warnings, strict});
+    }
+    store::insert_rows(db, findings);
+    failpoint("import-before-stack");
+    outcome.repaired_episodes = restack(db, &outcome.findings);
+    failpoint("import-before-commit");
+    tx.commit();
+    outcome.committed = true;
+    return outcome;
+}
+
+std::vector<ImportRequest> year_folders(const std::filesystem::path& root) {
+    if (!std::filesystem::is_directory(root)) throw std::runtime_error(root.string() + ": not a folder");
+    std::vector<ImportRequest> out;
+    for (const auto& entry : std::filesystem::directory_iterator(root)) {
+        std::string name = entry.path().filename().string();
+        if (!entry.is_directory() || name.size() != 4 ||
+            !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        out.push_back({std::stoi(name), entry.path()});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    if (out.empty()) throw std::runtime_error(root.string() + ": no year folders (such as 2025/) inside");
+    return out;
+}
+
+}  // namespace corparent::ssda903

@@ -1,0 +1,37 @@
+// The store: one SOCI session on SQLite (embedded, the default) or PostgreSQL 15, with the schema's
+// migrations applied when it opens.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <soci/soci.h>
+
+namespace corparent::store {
+
+enum class Backend { Sqlite, Postgres };
+
+class Database {
+public:
+    // `target` is a file path (SQLite; created if missing) or a PostgreSQL connection string
+    // ("postgresql://..." or "host=... dbname=..."). Applies any migration not yet applied.
+    // Throws std::runtime_error with the reason when it cannot.
+    static std::unique_ptr<Database> open(const std::string& target);
+
+    soci::session& session() { return session_; }
+    Backend backend() const { return backend_; }
+    int schema_version();
+
+    // Native handles for bulk work inside store/ only.
+    void* native_sqlite();
+    void* native_postgres();
+
+private:
+    Database() = default;
+    soci::session session_;
+    Backend backend_ = Backend::Sqlite;
+};
+
+bool is_postgres_target(const std::string& target);
+
+}  // namespace corparent::store

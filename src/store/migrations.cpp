@@ -1,0 +1,52 @@
+#include "store/migrations.h"
+
+namespace corparent::store {
+
+// Never edit a migration that has shipped: add the next one.
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "903 returns as imported, their findings, and the imports themselves", {
+        "CREATE TABLE imports (id {serial}, return_year INTEGER NOT NULL, imported_at TEXT NOT NULL, "
+        "source TEXT NOT NULL, files INTEGER NOT NULL, rows_read INTEGER NOT NULL, errors INTEGER NOT NULL, "
+        "warnings INTEGER NOT NULL, strict INTEGER NOT NULL)",
+        "CREATE TABLE findings (id {serial}, return_year INTEGER NOT NULL, stage TEXT NOT NULL, file TEXT NOT NULL, "
+        "table_name TEXT NOT NULL, row_no INTEGER NOT NULL, column_name TEXT NOT NULL, rule TEXT NOT NULL, "
+        "severity TEXT NOT NULL, message TEXT NOT NULL, child TEXT, raw TEXT)",
+        "CREATE INDEX findings_year ON findings (return_year, stage)",
+        "CREATE TABLE r903_header (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, sex TEXT, dob TEXT, ethnic TEXT, upn TEXT, mother TEXT, mc_dob TEXT)",
+        "CREATE INDEX r903_header_year ON r903_header (return_year)",
+        "CREATE TABLE r903_episodes (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, decom TEXT, rne TEXT, ls TEXT, cin TEXT, place TEXT, place_provider TEXT, dec TEXT, rec TEXT, reason_place_change TEXT, home_post TEXT, pl_post TEXT, urn TEXT)",
+        "CREATE INDEX r903_episodes_year ON r903_episodes (return_year)",
+        "CREATE TABLE r903_reviews (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, review TEXT, review_code TEXT)",
+        "CREATE INDEX r903_reviews_year ON r903_reviews (return_year)",
+        "CREATE TABLE r903_uasc (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, sex TEXT, dob TEXT, duc TEXT)",
+        "CREATE INDEX r903_uasc_year ON r903_uasc (return_year)",
+        "CREATE TABLE r903_oc2 (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, sdq_score INTEGER, sdq_reason TEXT, convicted TEXT, health_check TEXT, immunisations TEXT, teeth_check TEXT, health_assessment TEXT, substance_misuse TEXT, intervention_received TEXT, intervention_offered TEXT)",
+        "CREATE INDEX r903_oc2_year ON r903_oc2 (return_year)",
+        "CREATE TABLE r903_oc3 (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, in_touch TEXT, activ TEXT, accom TEXT)",
+        "CREATE INDEX r903_oc3_year ON r903_oc3 (return_year)",
+        "CREATE TABLE r903_ad1 (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, date_int TEXT, date_match TEXT, foster_care TEXT, nb_adoptr TEXT, sex_adoptr TEXT, ls_adoptr TEXT)",
+        "CREATE INDEX r903_ad1_year ON r903_ad1 (return_year)",
+        "CREATE TABLE r903_placed_adoption (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, date_placed TEXT, date_placed_ceased TEXT, reason_placed_ceased TEXT)",
+        "CREATE INDEX r903_placed_adoption_year ON r903_placed_adoption (return_year)",
+        "CREATE TABLE r903_prev_perm (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, prev_perm TEXT, la_perm TEXT, date_perm TEXT)",
+        "CREATE INDEX r903_prev_perm_year ON r903_prev_perm (return_year)",
+        "CREATE TABLE r903_missing (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, missing TEXT, mis_start TEXT, mis_end TEXT)",
+        "CREATE INDEX r903_missing_year ON r903_missing (return_year)",
+        "CREATE TABLE r903_sw_episodes (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, sw_id TEXT, sw_decom TEXT, sw_dec TEXT, sw_reason TEXT)",
+        "CREATE INDEX r903_sw_episodes_year ON r903_sw_episodes (return_year)",
+        "CREATE TABLE r903_dolo (return_year INTEGER NOT NULL, row_no INTEGER NOT NULL, child TEXT, dob TEXT, dolo_start TEXT, dolo_end TEXT)",
+        "CREATE INDEX r903_dolo_year ON r903_dolo (return_year)",
+        // The returns stacked as spec/measures.md section 0 says, rebuilt by every import.
+        "CREATE TABLE stacked_episodes (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, decom TEXT, rne TEXT, ls TEXT, cin TEXT, place TEXT, place_provider TEXT, dec TEXT, rec TEXT, reason_place_change TEXT, home_post TEXT, pl_post TEXT, urn TEXT, repaired INTEGER NOT NULL)",
+        "CREATE TABLE stacked_header (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, sex TEXT, dob TEXT, ethnic TEXT, upn TEXT, mother TEXT, mc_dob TEXT)",
+        "CREATE TABLE stacked_uasc (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, sex TEXT, dob TEXT, duc TEXT)",
+        "CREATE TABLE stacked_reviews (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, dob TEXT, review TEXT, review_code TEXT)",
+        "CREATE TABLE stacked_missing (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, dob TEXT, missing TEXT, mis_start TEXT, mis_end TEXT)",
+        "CREATE TABLE stacked_sw_episodes (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, dob TEXT, sw_id TEXT, sw_decom TEXT, sw_dec TEXT, sw_reason TEXT)",
+        }},
+    };
+    return all;
+}
+
+}  // namespace corparent::store

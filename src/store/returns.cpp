@@ -1,0 +1,86 @@
+#include "store/returns.h"
+
+#include <chrono>
+
+#include <fmt/chrono.h>
+
+#include "store/bulk.h"
+
+namespace corparent::store {
+namespace {
+
+const std::vector<std::string> kReturnTables = {
+    "r903_header", "r903_episodes", "r903_reviews", "r903_uasc", "r903_oc2", "r903_oc3",
+    "r903_ad1", "r903_placed_adoption", "r903_prev_perm", "r903_missing", "r903_sw_episodes", "r903_dolo"};
+
+std::vector<std::string> with_keys(const std::vector<std::string>& fields) {
+    std::vector<std::string> columns{"return_year", "row_no"};
+    columns.insert(columns.end(), fields.begin(), fields.end());
+    return columns;
+}
+
+}  // namespace
+
+const std::vector<std::string>& finding_columns() {
+    static const std::vector<std::string> columns = {"return_year", "stage", "file", "table_name", "row_no",
+                                                     "column_name", "rule", "severity", "message", "child", "raw"};
+    return columns;
+}
+
+TextTable findings_table() { return TextTable("findings", finding_columns()); }
+
+void delete_return(Database& db, int year) {
+    auto& sql = db.session();
+    for (const auto& t : kReturnTables) sql << "DELETE FROM " + t + " WHERE return_year = :y", soci::use(year);
+    sql << "DELETE FROM findings WHERE return_year = :y AND stage = 'read'", soci::use(year);
+}
+
+void record_import(Database& db, const ImportRecord& r) {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    std::string at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+    int strict = r.strict ? 1 : 0;
+    long long rows = r.rows;
+    db.session() << "INSERT INTO imports (return_year, imported_at, source, files, rows_read, errors, warnings, strict) "
+                    "VALUES (:y, :at, :src, :f, :r, :e, :w, :s)",
+        soci::use(r.year), soci::use(at), soci::use(r.source), soci::use(r.files), soci::use(rows),
+        soci::use(r.errors), soci::use(r.warnings), soci::use(strict);
+}
+
+std::vector<int> loaded_years(Database& db) {
+    std::vector<int> years;
+    soci::rowset<int> rs = (db.session().prepare << "SELECT DISTINCT return_year FROM r903_header ORDER BY return_year");
+    for (int y : rs) years.push_back(y);
+    return years;
+}
+
+TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields) {
+    return select_rows(db, table, with_keys(fields));
+}
+
+TextTable load_year_rows(Database& db, const std::string& table, const std::vector<std::string>& fields, int year) {
+    return select_rows(db, table, with_keys(fields), "WHERE return_year = " + std::to_string(year) + " ORDER BY row_no");
+}
+
+void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings) {
+    auto& sql = db.session();
+    for (const auto* t : stacked) {
+        sql << "DELETE FROM " + t->name();
+        insert_rows(db, *t);
+    }
+    sql << "DELETE FROM findings WHERE stage = 'stack'";
+    insert_rows(db, stack_findings);
+}
+
+TextTable load_findings(Database& db, int year) {
+    return select_rows(db, "findings", finding_columns(),
+                       "WHERE return_year = " + std::to_string(year) +
+                           " ORDER BY CASE stage WHEN 'read' THEN 0 ELSE 1 END, file, row_no, column_name, id");
+}
+
+long count_rows(Database& db, const std::string& table, int year) {
+    long long n = 0;
+    db.session() << "SELECT COUNT(*) FROM " + table + " WHERE return_year = :y", soci::into(n), soci::use(year);
+    return n;
+}
+
+}  // namespace corparent::store

@@ -1,0 +1,46 @@
+// The 903 returns in the store: each year's tables as imported, their findings, and the stacked
+// tables every measure reads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "store/text_table.h"
+
+namespace corparent::store {
+
+struct ImportRecord {
+    int year = 0;
+    std::string source;     // the folder's name, never its full path (it may name a person)
+    int files = 0;
+    long rows = 0;
+    int errors = 0;
+    int warnings = 0;
+    bool strict = false;
+};
+
+// The columns of the findings table, in the order findings_table() rows must follow.
+const std::vector<std::string>& finding_columns();
+TextTable findings_table();
+
+// Removes year's return: every r903_* table's rows for the year and the year's import findings.
+void delete_return(Database& db, int year);
+void record_import(Database& db, const ImportRecord& record);
+std::vector<int> loaded_years(Database& db);
+
+// Every row of an r903_* table, all years: return_year, row_no, then `fields` (lower-case names).
+TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields);
+// One year's rows of an r903_* table.
+TextTable load_year_rows(Database& db, const std::string& table, const std::vector<std::string>& fields, int year);
+
+// Replaces every stacked_* table given and all stacking findings.
+void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings);
+
+// Findings for a year (both stages), in file, row, column order. Columns as finding_columns().
+TextTable load_findings(Database& db, int year);
+
+// How many rows each r903_* table holds for a year.
+long count_rows(Database& db, const std::string& table, int year);
+
+}  // namespace corparent::store
