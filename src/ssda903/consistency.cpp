@@ -149,7 +149,8 @@ private:
             auto start = date_of(t, r, decom);
             auto end = date_of(t, r, dec);
             auto reason = t.value(r, rec);
-            if (end.has_value() != reason.has_value() && !(t.value(r, dec) && !end))
+            // A value that was there but invalid has its own finding; 148 is about blanks.
+            if (end.has_value() != reason.has_value() && !t.was_invalid(r, dec) && !t.was_invalid(r, rec))
                 add(t, r, end ? "REC" : "DEC", "148", "date episode ceased and reason episode ceased must both be given, or both be blank");
             if (!start) continue;
             if (*start > end_) add(t, r, "DECOM", "354", "the episode starts after the end of the collection year");

@@ -48,20 +48,13 @@ std::string_view MappedFile::text() const {
 EncodingError check_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t n = text.size(), i = 0;
-    long row = 1;
-    bool in_quotes = false;
-    auto fail = [&](const char* what) {
-        return EncodingError{true, row, std::string(what) + " at byte " + std::to_string(i + 1)};
-    };
-    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-        return EncodingError{true, 1, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"};
-    }
+    auto fail = [&](const char* what) { return EncodingError{true, i, what, false}; };
+    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return EncodingError{true, 0, "a UTF-16 byte order mark", true};
     while (i < n) {
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c == '"') in_quotes = !in_quotes;
-            else if (c == '\n' && !in_quotes) ++row;
-            else if (c == 0) return fail("a NUL byte");
+            if (c == 0) return fail("a NUL byte");
             ++i;
             continue;
         }
@@ -79,13 +72,39 @@ EncodingError check_utf8(std::string_view text) {
     return {};
 }
 
+CsvPlace place_of(std::string_view text, std::size_t offset) {
+    CsvReader reader(text);
+    CsvPlace place;
+    while (reader.next()) {
+        std::string_view raw = reader.raw();
+        std::size_t begin = static_cast<std::size_t>(raw.data() - text.data());
+        place.row = reader.row();
+        if (offset < begin) break;   // in the line break before this record
+        if (offset > begin + raw.size()) continue;
+        // Count the commas outside quotes before the offset.
+        bool quoted = false;
+        place.column = 1;
+        for (std::size_t k = begin; k < offset; ++k) {
+            if (text[k] == '"') quoted = !quoted;
+            else if (text[k] == ',' && !quoted) ++place.column;
+        }
+        break;
+    }
+    if (reader.failed()) place.row = reader.fatal().row;
+    return place;
+}
+
 bool CsvReader::next() {
     fields_.clear();
     problems_.clear();
     unescaped_.clear();
     if (failed()) return false;
-    // Skip blank lines between records.
-    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;
+    // Blank lines are skipped, but they keep their row number, as a spreadsheet shows them.
+    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        if (pos_ < text_.size()) ++row_;
+    }
     if (pos_ >= text_.size()) return false;
 
     ++row_;

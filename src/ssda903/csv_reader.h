@@ -30,11 +30,12 @@ private:
     bool mapped_ = false;
 };
 
-// Where the text stops being UTF-8, if it does: the row (1-based line of records) and the byte.
+// Where the text stops being UTF-8, if it does: the byte offset and what was found there.
 struct EncodingError {
     bool found = false;
-    long row = 0;
+    std::size_t offset = 0;
     std::string message;
+    bool utf16 = false;     // the whole file is UTF-16 (it starts with a UTF-16 byte order mark)
 };
 EncodingError check_utf8(std::string_view text);
 
@@ -72,5 +73,13 @@ private:
     std::vector<CsvProblem> problems_;
     CsvProblem fatal_;
 };
+
+// The row and column (1-based; 0 when unknown) that a byte offset of `text` falls in, as CsvReader
+// numbers them.
+struct CsvPlace {
+    long row = 0;
+    std::size_t column = 0;
+};
+CsvPlace place_of(std::string_view text, std::size_t offset);
 
 }  // namespace corparent::ssda903

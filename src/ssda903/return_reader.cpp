@@ -26,11 +26,13 @@ std::string upper_trimmed(std::string_view s) {
     return out;
 }
 
-void refuse(ReturnData& out, std::string_view file, long row, std::string message, std::string rule = "STRUCTURE") {
+void refuse(ReturnData& out, std::string_view file, long row, std::string message, std::string rule = "STRUCTURE",
+            std::string column = "") {
     Finding f;
     f.year = out.year;
     f.file = file;
     f.row = row;
+    f.column = std::move(column);
     f.rule = std::move(rule);
     f.message = std::move(message);
     f.stage = "read";
@@ -40,6 +42,9 @@ void refuse(ReturnData& out, std::string_view file, long row, std::string messag
 
 // Says why a header row is not one of the 903's tables.
 std::string header_problem(const HeaderMatch& m, const std::vector<std::string>& columns) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].empty())
+            return "column " + std::to_string(i + 1) + " of the header has no name (a comma at the end of the line?)";
     if (!m.duplicated.empty())
         return "column " + join(m.duplicated) + " appears more than once in the header";
     if (m.nearest) {
@@ -66,18 +71,31 @@ const ReturnTable* ReturnData::find(TableId id) const {
 }
 
 void read_table_text(std::string_view file, std::string_view text, int year, ReturnData& out) {
+    std::vector<std::string> columns;
+    auto column_name = [&](std::size_t column) {
+        return column >= 1 && column <= columns.size() ? columns[column - 1] : std::string();
+    };
+    CsvReader csv(text);
+    bool has_header = csv.next();
+    if (has_header)
+        for (auto f : csv.fields()) columns.push_back(upper_trimmed(f));
     if (auto enc = check_utf8(text); enc.found) {
-        refuse(out, file, enc.row, "the file is not UTF-8 text: " + enc.message + " (save it as CSV UTF-8)", "ENCODING");
+        if (enc.utf16) {
+            refuse(out, file, 1, "the file is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel)", "ENCODING");
+            return;
+        }
+        CsvPlace at = place_of(text, enc.offset);
+        refuse(out, file, at.row,
+               "the file is not UTF-8 text: " + enc.message + " in column " + std::to_string(at.column) +
+                   " (save it as CSV UTF-8)",
+               "ENCODING", at.row > 1 ? column_name(at.column) : "");
         return;
     }
-    CsvReader csv(text);
-    if (!csv.next()) {
+    if (!has_header) {
         if (csv.failed()) refuse(out, file, csv.fatal().row, csv.fatal().message, "CSV");
         else refuse(out, file, 0, "the file is empty: a 903 table starts with a header row");
         return;
     }
-    std::vector<std::string> columns;
-    for (auto f : csv.fields()) columns.push_back(upper_trimmed(f));
     HeaderMatch match = match_header(columns);
     if (!match.table) {
         refuse(out, file, 1, header_problem(match, columns));
@@ -93,7 +111,7 @@ void read_table_text(std::string_view file, std::string_view text, int year, Ret
         for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         store_columns.push_back(name);
     }
-    ReturnTable table{&spec, std::string(file), store::TextTable(std::string(spec.store_name), store_columns), {}};
+    ReturnTable table{&spec, std::string(file), store::TextTable(std::string(spec.store_name), store_columns), {}, {}};
     table.rows.reserve(text.size() / 60 + 16, text.size() + text.size() / 4);
 
     const std::string year_text = std::to_string(year);
@@ -124,8 +142,7 @@ void read_table_text(std::string_view file, std::string_view text, int year, Ret
         const auto& fields = csv.fields();
         std::string_view child = child_column < fields.size() ? fields[child_column] : std::string_view{};
         for (const auto& p : csv.problems())
-            finding(p.row, p.column ? columns[std::min(p.column, columns.size()) - 1] : "", "CSV", p.message,
-                    Severity::Error, child, csv.raw());
+            finding(p.row, column_name(p.column), "CSV", p.message, Severity::Error, child, csv.raw());
         if (fields.size() != columns.size()) {
             finding(csv.row(), "", "CSV",
                     "the row has " + std::to_string(fields.size()) + " fields; the header has " +
@@ -146,6 +163,7 @@ void read_table_text(std::string_view file, std::string_view text, int year, Ret
                 continue;
             }
             table.rows.add_null();
+            if (status[f] == ValueStatus::Invalid) table.invalid.insert({table.row_of.size(), f});
             if (status[f] == ValueStatus::Blank && !field.required) continue;
             std::string shown = values[f].size() > 40 ? values[f].substr(0, 40) + "..." : values[f];
             std::string message = status[f] == ValueStatus::Blank
@@ -158,7 +176,7 @@ void read_table_text(std::string_view file, std::string_view text, int year, Ret
         table.row_of.push_back(static_cast<std::size_t>(csv.row()));
     }
     if (csv.failed()) {
-        refuse(out, file, csv.fatal().row, csv.fatal().message, "CSV");
+        refuse(out, file, csv.fatal().row, csv.fatal().message, "CSV", column_name(csv.fatal().column));
         return;
     }
     if (data_rows == 0)

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct ReturnTable {
     std::string file;
     store::TextTable rows;
     std::vector<std::size_t> row_of;   // spreadsheet row of each stored row
+    std::set<std::pair<std::size_t, std::size_t>> invalid;   // (row, field) of values stored as null for being bad
+
+    bool was_invalid(std::size_t row, int field) const {
+        return invalid.count({row, static_cast<std::size_t>(field)}) > 0;
+    }
 
     static constexpr std::size_t kFirstField = 2;   // cells before the table's own fields
     std::optional<std::string_view> value(std::size_t row, int field) const {
