@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <future>
+#include <thread>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -49,58 +51,100 @@ void failpoint(const char* name) {
 
 std::string_view severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
-int restack(store::Database& db, Findings* findings) {
+namespace {
+
+// The stored rows of every stacked table for the years not in `replaced`.
+std::vector<store::TextTable> stored_years(store::Database& db, const std::vector<int>& replaced) {
     std::vector<store::TextTable> loaded;
     for (TableId id : stacked_tables()) {
         const TableSpec& spec = table(id);
-        loaded.push_back(store::load_return_rows(db, std::string(spec.store_name), field_names(spec)));
+        loaded.push_back(store::load_return_rows(db, std::string(spec.store_name), field_names(spec), replaced));
     }
-    StackedReturns stacked = stack_returns(loaded);
+    return loaded;
+}
+
+StackedReturns stack(const std::vector<store::TextTable>& stored, const std::vector<ReturnData>& imported,
+                     const StackRules& rules) {
+    std::vector<RowSources> sources(stacked_tables().size());
+    for (std::size_t t = 0; t < stacked_tables().size(); ++t) {
+        sources[t].push_back(&stored[t]);
+        for (const auto& data : imported)
+            if (const ReturnTable* rt = data.find(stacked_tables()[t])) sources[t].push_back(&rt->rows);
+    }
+    return stack_returns(sources, rules);
+}
+
+int save_stacked(store::Database& db, const StackedReturns& stacked, Findings* findings) {
     std::vector<const store::TextTable*> tables;
     for (const auto& t : stacked.tables) tables.push_back(&t);
     store::TextTable stack_findings = store::findings_table();
     add_findings(stack_findings, stacked.findings);
     store::replace_stacked(db, tables, stack_findings);
-    int repaired = 0;
-    for (const auto& f : stacked.findings) repaired += f.rule == "STACK-REPAIR";
     if (findings) findings->insert(findings->end(), stacked.findings.begin(), stacked.findings.end());
-    return repaired;
+    return static_cast<int>(std::count_if(stacked.findings.begin(), stacked.findings.end(),
+                                          [](const Finding& f) { return f.rule == "STACK-REPAIR"; }));
 }
 
-ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict) {
+}  // namespace
+
+ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict,
+                             const StackRules& rules) {
+    // Returns are read and checked on a second thread, each while the one before it is written.
+    std::vector<std::promise<ReturnData>> promised(requests.size());
+    std::vector<std::future<ReturnData>> reads;
+    for (auto& p : promised) reads.push_back(p.get_future());
+    std::thread reader([&] {
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            try {
+                promised[i].set_value(read_return(requests[i].dir, requests[i].year));
+            } catch (...) {
+                promised[i].set_exception(std::current_exception());
+            }
+        }
+    });
+    struct JoinOnExit {
+        std::thread& t;
+        ~JoinOnExit() { t.join(); }
+    } join{reader};
+
     ImportOutcome outcome;
+    std::vector<int> years;
+    for (const auto& r : requests) years.push_back(r.year);
     std::vector<ReturnData> returns;
     bool refuse = false;
-    for (const auto& request : requests) {
-        ReturnData data = read_return(request.dir, request.year);
-        YearImported year{request.year, data.refused, {}, 0, 0};
+
+    soci::transaction tx(db.session());
+    const std::vector<store::TextTable> stored = stored_years(db, years);
+    store::TextTable findings = store::findings_table();
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        ReturnData data = reads[i].get();
+        YearImported year{data.year, data.refused, {}, 0, 0};
+        long rows = 0;
         for (const auto& f : data.findings) (f.severity == Severity::Error ? year.errors : year.warnings)++;
-        for (const auto& t : data.tables) year.rows[std::string(t.spec->name)] = static_cast<long>(t.rows.rows());
+        for (const auto& t : data.tables) {
+            year.rows[std::string(t.spec->name)] = static_cast<long>(t.rows.rows());
+            rows += static_cast<long>(t.rows.rows());
+        }
         refuse = refuse || data.refused || (strict && year.errors > 0);
         outcome.findings.insert(outcome.findings.end(), data.findings.begin(), data.findings.end());
+        if (!refuse) {   // once refused, the rest is only read, for its findings
+            store::delete_return(db, data.year);
+            for (const auto& t : data.tables) store::insert_rows(db, t.rows);
+            add_findings(findings, data.findings);
+            store::record_import(db, {data.year, requests[i].dir.filename().string(),
+                                      static_cast<int>(data.tables.size()), rows, year.errors, year.warnings, strict});
+        }
         outcome.years.push_back(std::move(year));
         returns.push_back(std::move(data));
     }
-    if (refuse) return outcome;
+    if (refuse) return outcome;   // the transaction rolls back
 
-    soci::transaction tx(db.session());
-    store::TextTable findings = store::findings_table();
-    for (std::size_t i = 0; i < returns.size(); ++i) {
-        const ReturnData& data = returns[i];
-        store::delete_return(db, data.year);
-        long rows = 0;
-        for (const auto& t : data.tables) {
-            store::insert_rows(db, t.rows);
-            rows += static_cast<long>(t.rows.rows());
-        }
-        add_findings(findings, data.findings);
-        const YearImported& y = outcome.years[i];
-        store::record_import(db, {data.year, requests[i].dir.filename().string(), static_cast<int>(data.tables.size()),
-                                  rows, y.errors, y.warnings, strict});
-    }
+    // Stacking runs on the second thread while the findings are written.
+    std::future<StackedReturns> stacking =
+        std::async(std::launch::async, [&] { return stack(stored, returns, rules); });
     store::insert_rows(db, findings);
     failpoint("import-before-stack");
-    outcome.repaired_episodes = restack(db, &outcome.findings);
+    outcome.repaired_episodes = save_stacked(db, stacking.get(), &outcome.findings);
     failpoint("import-before-commit");
     tx.commit();
     outcome.committed = true;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ssda903/finding.h"
+#include "ssda903/stack.h"
 #include "store/database.h"
 
 namespace corparent::ssda903 {
@@ -33,12 +34,10 @@ struct ImportOutcome {
 
 // Imports one or more years in one transaction. A year refused for its structure (or, with `strict`,
 // for any error) refuses the whole import. Throws std::runtime_error on a store failure.
-ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict);
+ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict,
+                             const StackRules& rules = {});
 
 // Every year folder under `root` (folders named by a year, e.g. 2025/), in year order.
 std::vector<ImportRequest> year_folders(const std::filesystem::path& root);
-
-// Rebuilds the stacked tables and stacking findings from every return in the store.
-int restack(store::Database& db, Findings* findings);
 
 }  // namespace corparent::ssda903

@@ -13,6 +13,16 @@ namespace corparent::ssda903 {
 // The tables that are stacked, in the order stack_returns() takes and gives them.
 const std::vector<TableId>& stacked_tables();
 
+// Rows of one table from several places (the years being imported, and the years already stored), each
+// laid out as the store keeps returns: return_year, row_no, then the table's fields.
+using RowSources = std::vector<const store::TextTable*>;
+
+struct StackRules {
+    // spec 0 [choice]: an open episode followed by a later episode of the same child ends when the next
+    // begins, with REC X1. Off: it is left open (and the overlap stays for the measures to meet).
+    bool close_open_episodes = true;
+};
+
 struct StackedReturns {
     // One per stacked_tables() entry, named stacked_<table>: source_year, source_row, then the table's
     // fields; stacked_episodes also has `repaired` (1 when its DEC/REC were filled in here).
@@ -20,8 +30,7 @@ struct StackedReturns {
     Findings findings;   // stage "stack"
 };
 
-// `loaded` holds, per stacked_tables() entry, every imported row of every year: return_year, row_no,
-// then the table's fields (as store::load_return_rows gives them).
-StackedReturns stack_returns(const std::vector<store::TextTable>& loaded);
+// `sources` holds, per stacked_tables() entry, every row of every loaded year.
+StackedReturns stack_returns(const std::vector<RowSources>& sources, const StackRules& rules = {});
 
 }  // namespace corparent::ssda903

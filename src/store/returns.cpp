@@ -53,12 +53,20 @@ std::vector<int> loaded_years(Database& db) {
     return years;
 }
 
-TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields) {
-    return select_rows(db, table, with_keys(fields));
+TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields,
+                           const std::vector<int>& except) {
+    std::string tail;
+    for (int y : except) tail += (tail.empty() ? "WHERE return_year NOT IN (" : ", ") + std::to_string(y);
+    if (!tail.empty()) tail += ")";
+    return select_rows(db, table, with_keys(fields), tail);
 }
 
 TextTable load_year_rows(Database& db, const std::string& table, const std::vector<std::string>& fields, int year) {
     return select_rows(db, table, with_keys(fields), "WHERE return_year = " + std::to_string(year) + " ORDER BY row_no");
+}
+
+TextTable load_stacked(Database& db, const std::string& table, const std::vector<std::string>& columns) {
+    return select_rows(db, table, columns);
 }
 
 void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings) {

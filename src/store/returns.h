@@ -29,10 +29,15 @@ void delete_return(Database& db, int year);
 void record_import(Database& db, const ImportRecord& record);
 std::vector<int> loaded_years(Database& db);
 
-// Every row of an r903_* table, all years: return_year, row_no, then `fields` (lower-case names).
-TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields);
+// Every row of an r903_* table for every year but `except`: return_year, row_no, then `fields`
+// (lower-case names).
+TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields,
+                           const std::vector<int>& except = {});
 // One year's rows of an r903_* table.
 TextTable load_year_rows(Database& db, const std::string& table, const std::vector<std::string>& fields, int year);
+
+// Every row of a stacked_* table: the given columns.
+TextTable load_stacked(Database& db, const std::string& table, const std::vector<std::string>& columns);
 
 // Replaces every stacked_* table given and all stacking findings.
 void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings);

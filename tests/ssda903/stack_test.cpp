@@ -33,6 +33,12 @@ void episode(store::TextTable& t, int year, int row, const char* child, const ch
     for (int i = 0; i < 4; ++i) t.add_null();
 }
 
+ssda903::StackedReturns stack(const std::vector<store::TextTable>& loaded, ssda903::StackRules rules = {}) {
+    std::vector<ssda903::RowSources> sources;
+    for (const auto& t : loaded) sources.push_back({&t});
+    return ssda903::stack_returns(sources, rules);
+}
+
 std::size_t rule_count(const ssda903::StackedReturns& s, const std::string& rule) {
     return static_cast<std::size_t>(
         std::count_if(s.findings.begin(), s.findings.end(), [&](const auto& f) { return f.rule == rule; }));
@@ -46,7 +52,7 @@ TEST(Stack, TheLaterReturnWinsForAnEpisodeBothHold) {
     auto loaded = empty_loaded();
     episode(loaded[0], 2024, 2, "A", "2023-06-01", nullptr, nullptr);
     episode(loaded[0], 2025, 2, "A", "2023-06-01", "2024-05-01", "E4A");
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     ASSERT_EQ(s.tables[0].rows(), 1u);
     EXPECT_EQ(*s.tables[0].get(0, kSourceYear), "2025");
     EXPECT_EQ(*s.tables[0].get(0, kDec), "2024-05-01");
@@ -57,7 +63,7 @@ TEST(Stack, WithinOneReturnTheLastRowWins) {
     auto loaded = empty_loaded();
     episode(loaded[0], 2025, 2, "A", "2024-06-01", "2024-07-01", "E13");
     episode(loaded[0], 2025, 3, "A", "2024-06-01", "2024-08-01", "E4A");
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     ASSERT_EQ(s.tables[0].rows(), 1u);
     EXPECT_EQ(*s.tables[0].get(0, kDec), "2024-08-01");
 }
@@ -66,7 +72,7 @@ TEST(Stack, AnOpenEpisodeFollowedByAnotherIsClosedWithX1) {
     auto loaded = empty_loaded();
     episode(loaded[0], 2025, 2, "B", "2024-05-01", nullptr, nullptr);
     episode(loaded[0], 2025, 3, "B", "2024-09-01", nullptr, nullptr);
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     ASSERT_EQ(s.tables[0].rows(), 2u);
     EXPECT_EQ(*s.tables[0].get(0, kDec), "2024-09-01");
     EXPECT_EQ(*s.tables[0].get(0, kRec), "X1");
@@ -78,11 +84,33 @@ TEST(Stack, AnOpenEpisodeFollowedByAnotherIsClosedWithX1) {
     EXPECT_EQ(s.findings[0].year, 2025);
 }
 
+TEST(Stack, ClosingOpenEpisodesIsASwitch) {
+    auto loaded = empty_loaded();
+    episode(loaded[0], 2025, 2, "B", "2024-05-01", nullptr, nullptr);
+    episode(loaded[0], 2025, 3, "B", "2024-09-01", nullptr, nullptr);
+    auto s = stack(loaded, {.close_open_episodes = false});
+    ASSERT_EQ(s.tables[0].rows(), 2u);
+    EXPECT_FALSE(s.tables[0].get(0, kDec));
+    EXPECT_EQ(rule_count(s, "STACK-REPAIR"), 0u);
+}
+
+TEST(Stack, RowsComeFromEverySource) {
+    auto older = empty_loaded(), newer = empty_loaded();
+    episode(older[0], 2024, 2, "A", "2023-06-01", nullptr, nullptr);
+    episode(newer[0], 2025, 2, "A", "2023-06-01", "2024-05-01", "E4A");
+    episode(newer[0], 2025, 3, "B", "2024-06-01", nullptr, nullptr);
+    std::vector<ssda903::RowSources> sources;
+    for (std::size_t t = 0; t < older.size(); ++t) sources.push_back({&older[t], &newer[t]});
+    auto s = ssda903::stack_returns(sources);
+    ASSERT_EQ(s.tables[0].rows(), 2u);
+    EXPECT_EQ(*s.tables[0].get(0, kDec), "2024-05-01");
+}
+
 TEST(Stack, AnOpenEpisodeALaterReturnDropsStaysOpenAndIsReported) {
     auto loaded = empty_loaded();
     episode(loaded[0], 2024, 2, "C", "2023-05-01", nullptr, nullptr);
     episode(loaded[0], 2025, 2, "D", "2024-05-01", nullptr, nullptr);   // 2025 is loaded, without C
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     ASSERT_EQ(s.tables[0].rows(), 2u);
     EXPECT_FALSE(s.tables[0].get(0, kDec));
     EXPECT_EQ(rule_count(s, "STACK-OPEN"), 1u);
@@ -96,7 +124,7 @@ TEST(Stack, EpisodesWithoutADecomAreLeftOut) {
     loaded[0].add("3");
     loaded[0].add("E");
     for (int i = 0; i < 13 - 1; ++i) loaded[0].add_null();
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     EXPECT_EQ(s.tables[0].rows(), 1u);
 }
 
@@ -107,7 +135,7 @@ TEST(Stack, OtherTablesKeepTheLatestRowPerKey) {
     header.add_null();
     for (const char* v : {"2025", "2", "A", "M", "2010-01-01", "WBRI", "A123456789012", "0"}) header.add(v);
     header.add_null();
-    auto s = ssda903::stack_returns(loaded);
+    auto s = stack(loaded);
     ASSERT_EQ(s.tables[1].rows(), 1u);
     EXPECT_EQ(*s.tables[1].get(0, 3), "M");
     EXPECT_EQ(s.tables[1].name(), "stacked_header");
