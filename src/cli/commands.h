@@ -11,6 +11,7 @@ using Run = std::function<int()>;
 
 Run add_import(CLI::App& app);
 Run add_findings(CLI::App& app);
+Run add_measures(CLI::App& app);
 Run add_synth(CLI::App& app);
 Run add_demo(CLI::App& app);
 

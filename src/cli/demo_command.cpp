@@ -5,6 +5,9 @@
 
 #include "cli/commands.h"
 #include "cli/findings_output.h"
+#include "cli/measures_output.h"
+#include "measures/council.h"
+#include "settings/settings.h"
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
 
@@ -29,7 +32,8 @@ Run add_demo(CLI::App& app) {
                                  summary.children, summary.returns, summary.rows, summary.bytes / 1e6, o->data);
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);
         auto db = store::Database::open(o->db);
-        auto outcome = ssda903::import_returns(*db, ssda903::year_folders(o->data), false);
+        auto outcome = ssda903::import_returns(*db, ssda903::year_folders(o->data), false,
+                                               settings::load_settings("corparent.toml", false).stacking);
         if (!outcome.committed) {
             print_findings_brief(std::cout, outcome.findings, true, 20);
             throw std::runtime_error("the demo council's returns were refused");
@@ -42,7 +46,15 @@ Run add_demo(CLI::App& app) {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::cout << fmt::format("Loaded five years into {} in {:.1f} s ({} episodes closed when stacking).\n", o->db,
                                  seconds, outcome.repaired_episodes);
-        std::cout << "Try: corparent findings --db " << o->db << " --year 2025\n";
+        auto s = settings::load_settings("corparent.toml", false);
+        auto council = measures::load_council(*db, 2025, s.choices.placements);
+        auto report = measures::build_report(measures::compute_measures(council, s.choices, false), 2025,
+                                             measures::BenchmarkData::load(s.data_dir / "benchmarks"), s.la_code,
+                                             s.neighbour_model);
+        std::cout << "\nMeasures of success for the demo council, beside DfE's published figures:\n";
+        print_measures_table(std::cout, report);
+        std::cout << "\nTry: build/corparent findings --db " << o->db << " --year 2025\n"
+                  << "     build/corparent measures --db " << o->db << " --year 2024 --breakdowns\n";
         return 0;
     };
 }

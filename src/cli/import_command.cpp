@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/findings_output.h"
+#include "settings/settings.h"
 #include "ssda903/importer.h"
 
 namespace corparent::cli {
@@ -11,6 +12,7 @@ namespace corparent::cli {
 Run add_import(CLI::App& app) {
     struct Options {
         std::string db = "corparent.db";
+        std::string config = "corparent.toml";
         int year = 0;
         std::string dir;
         bool all = false;
@@ -19,6 +21,7 @@ Run add_import(CLI::App& app) {
     };
     auto o = std::make_shared<Options>();
     app.add_option("--db", o->db, "database: a SQLite file or a PostgreSQL connection string")->capture_default_str();
+    app.add_option("--config", o->config, "settings file (optional)")->capture_default_str();
     app.add_option("--year", o->year, "the collection year, named by the year ending 31 March (2025 = 2024-25)");
     app.add_flag("--all", o->all, "DIR holds one folder per year (2021/, 2022/, ...): import them all at once");
     app.add_flag("--strict", o->strict, "refuse the import on any error finding");
@@ -30,8 +33,9 @@ Run add_import(CLI::App& app) {
         else if (o->year < 2000 || o->year > 2100) throw std::runtime_error("--year is required (e.g. --year 2025), or --all");
         else requests.push_back({o->year, o->dir});
 
+        auto s = settings::load_settings(o->config, o->config != "corparent.toml");
         auto db = store::Database::open(o->db);
-        auto outcome = ssda903::import_returns(*db, requests, o->strict);
+        auto outcome = ssda903::import_returns(*db, requests, o->strict, s.stacking);
         for (const auto& y : outcome.years) {
             long rows = 0;
             std::string tables;

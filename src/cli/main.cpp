@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     add("demo", "build the demo council's database from a synthetic council", corparent::cli::add_demo);
     add("import", "import a year's SSDA903 return (a folder of CSV files)", corparent::cli::add_import);
     add("findings", "list the validation findings of an imported year", corparent::cli::add_findings);
+    add("measures", "compute the measures of success for a year, beside DfE's published figures",
+        corparent::cli::add_measures);
     add("synth", "write a synthetic council's 903 returns", corparent::cli::add_synth);
     CLI11_PARSE(app, argc, argv);
     try {

@@ -1,6 +1,7 @@
 #include "store/returns.h"
 
 #include <chrono>
+#include <stdexcept>
 
 #include <fmt/chrono.h>
 
@@ -67,6 +68,20 @@ TextTable load_year_rows(Database& db, const std::string& table, const std::vect
 
 TextTable load_stacked(Database& db, const std::string& table, const std::vector<std::string>& columns) {
     return select_rows(db, table, columns);
+}
+
+TextTable load_stacked_overlapping(Database& db, const std::string& table, const std::vector<std::string>& columns,
+                                   const std::string& start, const std::string& end, const std::string& from,
+                                   const std::string& to) {
+    // The dates are ISO text written by corparent, so comparing them as text compares them as dates.
+    auto quoted = [](const std::string& date) {
+        for (char c : date)
+            if (!(c == '-' || (c >= '0' && c <= '9'))) throw std::invalid_argument("not an ISO date: " + date);
+        return "'" + date + "'";
+    };
+    return select_rows(db, table, columns,
+                       "WHERE " + start + " <= " + quoted(to) + " AND (" + end + " IS NULL OR " + end +
+                           " >= " + quoted(from) + ")");
 }
 
 void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings) {

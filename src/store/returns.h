@@ -36,8 +36,12 @@ TextTable load_return_rows(Database& db, const std::string& table, const std::ve
 // One year's rows of an r903_* table.
 TextTable load_year_rows(Database& db, const std::string& table, const std::vector<std::string>& fields, int year);
 
-// Every row of a stacked_* table: the given columns.
+// Every row of a stacked_* table: the given columns, in the order they were stacked (by CHILD).
 TextTable load_stacked(Database& db, const std::string& table, const std::vector<std::string>& columns);
+// The rows of a stacked_* table whose [start, end] (ISO dates; end null = open) overlaps [from, to].
+TextTable load_stacked_overlapping(Database& db, const std::string& table, const std::vector<std::string>& columns,
+                                   const std::string& start, const std::string& end, const std::string& from,
+                                   const std::string& to);
 
 // Replaces every stacked_* table given and all stacking findings.
 void replace_stacked(Database& db, const std::vector<const TextTable*>& stacked, const TextTable& stack_findings);

@@ -1,0 +1,31 @@
+// corparent.toml: every setting, each with a default, so that no file at all is a valid configuration.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "measures/benchmarks.h"
+#include "measures/choices.h"
+#include "measures/disclosure.h"
+#include "ssda903/stack.h"
+
+namespace corparent::settings {
+
+struct Settings {
+    std::string council_name = "Coventry City Council";
+    std::string la_code = "331";                        // DfE's 3-digit code for the council
+    measures::NeighbourModel neighbour_model = measures::NeighbourModel::May2025;
+    std::filesystem::path data_dir;                     // reference data; default: the build's data/
+    measures::Choices choices;
+    ssda903::StackRules stacking;
+    measures::DisclosureRules disclosure;
+};
+
+// Reads `file`. A missing file gives the defaults when `required` is false; a file that is there but
+// wrong is an error naming the file, the key and what it accepts (std::runtime_error).
+Settings load_settings(const std::filesystem::path& file, bool required);
+
+// The settings' defaults written out as a commented corparent.toml.
+std::string default_settings_text();
+
+}  // namespace corparent::settings
