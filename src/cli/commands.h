@@ -14,5 +14,7 @@ Run add_findings(CLI::App& app);
 Run add_measures(CLI::App& app);
 Run add_synth(CLI::App& app);
 Run add_demo(CLI::App& app);
+Run add_user(CLI::App& app);
+Run add_serve(CLI::App& app);
 
 }  // namespace corparent::cli

@@ -92,6 +92,26 @@ Settings load_settings(const std::filesystem::path& file, bool required) {
             out = *n;
         }
     };
+    if (auto v = t["server"]["listen"].value<std::string>()) s.server.listen = *v;
+    if (auto v = t["server"]["tls"]) {
+        auto b = v.value<bool>();
+        if (!b) bad(file, "server.tls", "true or false");
+        s.server.tls = *b;
+    }
+    auto whole = [&](const char* key, long long& out, long long scale) {
+        if (auto v = t["server"][key]) {
+            auto n = v.value<long long>();
+            if (!n || *n < 1) bad(file, std::string("server.") + key, "a whole number of at least 1");
+            out = *n * scale;
+        }
+    };
+    long long workers = s.server.workers;
+    whole("workers", workers, 1);
+    s.server.workers = static_cast<int>(workers);
+    whole("idle_minutes", s.server.sessions.idle_seconds, 60);
+    whole("absolute_hours", s.server.sessions.absolute_seconds, 3600);
+    whole("failed_sign_ins_per_account", s.server.sessions.account_failures, 1);
+    whole("failed_sign_ins_per_address", s.server.sessions.address_failures, 1);
     positive("smallest_count", s.disclosure.smallest_count);
     positive("smallest_denominator", s.disclosure.smallest_denominator);
     positive("smallest_survey_group", s.disclosure.smallest_survey_group);
@@ -117,6 +137,15 @@ count_zero_day_placements = false            # a placement ending the day it sta
 two_year_cohort = "period_began_two_years_before"   # or "all_looked_after" (stability_short_2y)
 unplanned_reasons = ["CREQB", "CREQO", "ALLEG", "STAND", "APPRR", "CLOSE", "CHILD"]
 unknown_worker_per_episode = true            # an SW_ID starting XX counts once per episode
+
+[server]
+listen = "127.0.0.1:8080"
+tls = false                     # true when users reach corparent over HTTPS: Secure cookies and HSTS
+workers = 4                     # threads for database work
+idle_minutes = 30               # a session unused this long ends
+absolute_hours = 12             # no session lasts longer
+failed_sign_ins_per_account = 5 # within 15 minutes, then sign-in is refused for a while
+failed_sign_ins_per_address = 20
 
 [disclosure]
 smallest_count = 5              # counts 1 to 4 are shown as c

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "accounts/accounts.h"
 #include "measures/benchmarks.h"
 #include "measures/choices.h"
 #include "measures/disclosure.h"
@@ -19,6 +20,13 @@ struct Settings {
     measures::Choices choices;
     ssda903::StackRules stacking;
     measures::DisclosureRules disclosure;
+
+    struct Server {
+        std::string listen = "127.0.0.1:8080";
+        bool tls = false;      // served over HTTPS (by corparent's proxy): Secure cookies and HSTS
+        int workers = 4;       // threads for database work, each with its own connection
+        accounts::Policy sessions;
+    } server;
 };
 
 // Reads `file`. A missing file gives the defaults when `required` is false; a file that is there but

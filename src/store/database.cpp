@@ -30,6 +30,7 @@ void migrate(Database& db) {
         if (m.version <= current) continue;
         soci::transaction tx(sql);
         for (const auto& statement : m.statements) sql << for_backend(statement, db.backend());
+        for (const auto& statement : db.backend() == Backend::Sqlite ? m.sqlite_only : m.postgres_only) sql << statement;
         sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, CURRENT_TIMESTAMP)",
             soci::use(m.version), soci::use(m.name);
         tx.commit();

@@ -45,6 +45,33 @@ const std::vector<Migration>& migrations() {
         "CREATE TABLE stacked_missing (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, dob TEXT, missing TEXT, mis_start TEXT, mis_end TEXT)",
         "CREATE TABLE stacked_sw_episodes (source_year INTEGER NOT NULL, source_row INTEGER NOT NULL, child TEXT, dob TEXT, sw_id TEXT, sw_decom TEXT, sw_dec TEXT, sw_reason TEXT)",
         }},
+        {2, "accounts, sessions, sign-in throttling and the audit log", {
+        "CREATE TABLE users (id {serial}, email TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+        "totp_secret TEXT, totp_confirmed INTEGER NOT NULL, totp_last_step BIGINT NOT NULL, sw_id TEXT, "
+        "disabled INTEGER NOT NULL, created_at TEXT NOT NULL)",
+        // Sessions live in the database so that several servers can share them; only a token's hash is kept.
+        "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users (id), "
+        "csrf_token TEXT NOT NULL, second_factor INTEGER NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)",
+        "CREATE INDEX sessions_user ON sessions (user_id)",
+        "CREATE TABLE sign_in_failures (id {serial}, throttle_key TEXT NOT NULL, at BIGINT NOT NULL)",
+        "CREATE INDEX sign_in_failures_key ON sign_in_failures (throttle_key, at)",
+        "CREATE TABLE audit_log (id {serial}, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+        "object TEXT NOT NULL, detail TEXT NOT NULL, address TEXT NOT NULL)",
+        "CREATE INDEX audit_log_at ON audit_log (at)",
+        },
+        // The audit log is append-only: no one, not even the application, can change or remove a line.
+        {
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        },
+        {
+        "CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN "
+        "RAISE EXCEPTION 'the audit log is append-only'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW "
+        "EXECUTE FUNCTION audit_log_append_only()",
+        "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT "
+        "EXECUTE FUNCTION audit_log_append_only()",
+        }},
     };
     return all;
 }

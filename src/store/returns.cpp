@@ -54,6 +54,13 @@ std::vector<int> loaded_years(Database& db) {
     return years;
 }
 
+long long latest_import(Database& db) {
+    long long id = 0;
+    soci::indicator ind = soci::i_null;
+    db.session() << "SELECT MAX(id) FROM imports", soci::into(id, ind);
+    return ind == soci::i_ok ? id : 0;
+}
+
 TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields,
                            const std::vector<int>& except) {
     std::string tail;

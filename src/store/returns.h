@@ -28,6 +28,8 @@ TextTable findings_table();
 void delete_return(Database& db, int year);
 void record_import(Database& db, const ImportRecord& record);
 std::vector<int> loaded_years(Database& db);
+// The id of the latest import (0 if none): what a cache of figures is keyed by.
+long long latest_import(Database& db);
 
 // Every row of an r903_* table for every year but `except`: return_year, row_no, then `fields`
 // (lower-case names).

@@ -1,0 +1,178 @@
+#include "web/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/secrets.h"
+#include "render/embedded.h"
+#include "render/page.h"
+#include "web/context.h"
+
+namespace corparent::web {
+namespace {
+
+using accounts::Role;
+
+struct Route {
+    RouteInfo info;
+    Handler handler;
+};
+
+const std::vector<Role> kEveryRole = accounts::all_roles();
+
+std::vector<Route> make_routes() {
+    auto pub = [](std::string method, std::string path, Handler h) {
+        return Route{{std::move(method), std::move(path), true, {}, false}, std::move(h)};
+    };
+    auto signing_in = [](std::string method, std::string path, Handler h) {
+        return Route{{std::move(method), std::move(path), false, kEveryRole, true}, std::move(h)};
+    };
+    auto roles = [](std::string method, std::string path, std::vector<Role> who, Handler h) {
+        return Route{{std::move(method), std::move(path), false, std::move(who), false}, std::move(h)};
+    };
+    return {
+        pub("GET", "/health", health),
+        pub("GET", "/assets/*", nullptr),   // answered by handle_without_store
+        pub("GET", "/sign-in", sign_in_form),
+        pub("POST", "/sign-in", sign_in),
+        signing_in("GET", "/two-factor", two_factor_form),
+        signing_in("POST", "/two-factor", two_factor),
+        signing_in("GET", "/two-factor/set-up", two_factor_set_up_form),
+        signing_in("POST", "/two-factor/set-up", two_factor_set_up),
+        signing_in("POST", "/sign-out", sign_out),
+        roles("GET", "/", kEveryRole, home),
+        roles("GET", "/audit", {Role::Admin}, audit_log),
+    };
+}
+
+bool matches(const std::string& pattern, const std::string& path) {
+    if (!pattern.empty() && pattern.back() == '*') return path.starts_with(pattern.substr(0, pattern.size() - 1));
+    return pattern == path;
+}
+
+std::string content_type_of(std::string_view name) {
+    if (name.ends_with(".css")) return "text/css; charset=utf-8";
+    if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
+    if (name.ends_with(".svg")) return "image/svg+xml";
+    if (name.ends_with(".png")) return "image/png";
+    return "application/octet-stream";
+}
+
+// GOV.UK Frontend's stylesheet without the GDS Transport font, which only GOV.UK may use.
+std::string council_stylesheet(std::string_view css) {
+    std::string out(css);
+    for (std::size_t p; (p = out.find("@font-face{")) != std::string::npos;) out.erase(p, out.find('}', p) + 1 - p);
+    const std::string font = "GDS Transport,arial,sans-serif";
+    for (std::size_t p; (p = out.find(font)) != std::string::npos;) out.replace(p, font.size(), "arial,sans-serif");
+    for (std::size_t p; (p = out.find("/*# sourceMappingURL=")) != std::string::npos;) out.erase(p, out.find("*/", p) + 2 - p);
+    return out;
+}
+
+}  // namespace
+
+struct App::Impl {
+    settings::Settings settings;
+    std::vector<Route> routes = make_routes();
+    std::map<std::string, std::string, std::less<>> assets;   // path -> bytes
+
+    const Route* find(const Request& r) const {
+        for (const auto& route : routes)
+            if (route.info.method == r.method && matches(route.info.path, r.path)) return &route;
+        return nullptr;
+    }
+    bool path_exists(const std::string& path) const {
+        for (const auto& route : routes)
+            if (matches(route.info.path, path)) return true;
+        return false;
+    }
+};
+
+App::App(settings::Settings settings) : impl_(std::make_unique<Impl>()) {
+    impl_->settings = std::move(settings);
+    for (const auto& [name, bytes] : render::embedded_files()) {
+        if (!name.starts_with("assets/")) continue;
+        std::string path = "/" + std::string(name);
+        impl_->assets[path] = name == "assets/govuk-frontend.min.css" ? council_stylesheet(bytes) : std::string(bytes);
+    }
+}
+
+App::~App() = default;
+
+const settings::Settings& App::settings() const { return impl_->settings; }
+
+std::vector<RouteInfo> App::routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& r : impl_->routes) out.push_back(r.info);
+    return out;
+}
+
+std::string App::route_pattern(const Request& request) const {
+    const Route* r = impl_->find(request);
+    return r ? r->info.path : "(no route)";
+}
+
+void add_security_headers(Response& response, bool tls) {
+    response.header("Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    response.header("X-Content-Type-Options", "nosniff");
+    response.header("Referrer-Policy", "no-referrer");
+    response.header("X-Frame-Options", "DENY");
+    response.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    response.header("Cross-Origin-Opener-Policy", "same-origin");
+    if (tls) response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+std::optional<Response> App::handle_without_store(const Request& request) const {
+    if (request.method != "GET" || !request.path.starts_with("/assets/")) return std::nullopt;
+    Response r;
+    auto it = impl_->assets.find(request.path);
+    if (it == impl_->assets.end()) {
+        r.status = 404;
+        r.content_type = "text/plain; charset=utf-8";
+        r.body = "Not found\n";
+    } else {
+        r.content_type = content_type_of(request.path);
+        r.body = it->second;
+        r.header("Cache-Control", "public, max-age=3600");
+    }
+    add_security_headers(r, impl_->settings.server.tls);
+    return r;
+}
+
+Response App::handle(const Request& request, store::Database& db, long long now) const {
+    if (auto r = handle_without_store(request)) return *r;
+    Context c{request, db, impl_->settings, std::nullopt, now};
+    Response response;
+    try {
+        auto cookie = request.cookies.find(kSessionCookie);
+        if (cookie != request.cookies.end())
+            c.session = accounts::resume(db, cookie->second, now, impl_->settings.server.sessions);
+        const Route* route = impl_->find(request);
+        if (!route) {
+            response = error_page(c, impl_->path_exists(request.path) ? 405 : 404);
+        } else if (!route->info.is_public && !c.session) {
+            // Signed out: pages send you to sign in; a form post is refused.
+            response = request.method == "GET" ? Response::redirect("/sign-in") : error_page(c, 403);
+        } else if (!route->info.is_public && !c.session->complete() && !route->info.before_second_factor) {
+            response = Response::redirect(c.session->user.second_factor_set_up ? "/two-factor" : "/two-factor/set-up");
+        } else if (!route->info.is_public &&
+                   std::find(route->info.roles.begin(), route->info.roles.end(), c.session->user.role) ==
+                       route->info.roles.end()) {
+            response = error_page(c, 403);
+        } else if (request.method == "POST" && route->info.path != "/sign-in" &&
+                   !(c.session && accounts::same_secret(request.form_value("csrf"), c.session->csrf_token))) {
+            // Every signed-in form carries the session's CSRF token; the sign-in form its own (checked there).
+            response = error_page(c, 403);
+        } else {
+            response = route->handler(c);
+        }
+    } catch (const std::exception& e) {
+        spdlog::error("{} {}: {}", request.method, route_pattern(request), e.what());
+        response = error_page(c, 500);
+    }
+    response.header("Cache-Control", "no-store");   // pages may hold what only this user may see
+    add_security_headers(response, impl_->settings.server.tls);
+    return response;
+}
+
+}  // namespace corparent::web

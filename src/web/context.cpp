@@ -1,0 +1,71 @@
+#include "web/context.h"
+
+#include "render/page.h"
+
+namespace corparent::web {
+
+nlohmann::json Context::view(const std::string& title, const std::string& current_path) const {
+    nlohmann::json v = {{"title", title}, {"council", settings.council_name}};
+    if (session && session->complete()) {
+        v["user"] = session->user.email;
+        v["role"] = std::string(accounts::role_name(session->user.role));
+        v["csrf"] = session->csrf_token;
+        nlohmann::json nav = nlohmann::json::array();
+        auto item = [&](const char* text, const char* href) {
+            nav.push_back({{"text", text}, {"href", href}, {"current", current_path == href}});
+        };
+        item("Measures", "/");
+        if (session->user.role == accounts::Role::Admin) item("Audit log", "/audit");
+        v["navigation"] = nav;
+    } else if (session) {
+        // Half signed in (second factor to come): only the way out.
+        v["user"] = session->user.email;
+        v["role"] = std::string(accounts::role_name(session->user.role));
+        v["csrf"] = session->csrf_token;
+    }
+    return v;
+}
+
+Response Context::page(const std::string& template_name, const nlohmann::json& view, int status) const {
+    Response r;
+    r.status = status;
+    r.body = render::page(template_name, view);
+    return r;
+}
+
+std::string Context::cookie(const std::string& name, const std::string& value, bool expire) const {
+    std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (settings.server.tls) c += "; Secure";
+    if (expire) c += "; Max-Age=0";
+    return c;
+}
+
+Response error_page(const Context& c, int status) {
+    struct Text {
+        const char* title;
+        std::vector<std::string> paragraphs;
+    };
+    Text t;
+    switch (status) {
+    case 403:
+        t = {"You cannot see this page",
+             {"Your account does not give you access to this page, or the form you sent had expired.",
+              "If you think you should have access, ask your corparent administrator."}};
+        break;
+    case 404:
+    case 405:
+        t = {"Page not found", {"If you typed the web address, check it is correct.",
+                                "If you pasted the web address, check you copied the entire address."}};
+        break;
+    default:
+        t = {"Sorry, there is a problem with the service",
+             {"Try again later. Nothing you entered has been changed.",
+              "If it keeps happening, tell your corparent administrator the time it happened."}};
+    }
+    auto v = c.view(t.title, "");
+    v["heading"] = t.title;
+    v["paragraphs"] = t.paragraphs;
+    return c.page("error", v, status);
+}
+
+}  // namespace corparent::web

@@ -1,0 +1,55 @@
+// What a route's handler gets: the request, the store, the signed-in session if any, and helpers for
+// the pages' common parts. Private to web/.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/accounts.h"
+#include "settings/settings.h"
+#include "web/app.h"
+
+namespace corparent::web {
+
+struct Context {
+    const Request& request;
+    store::Database& db;
+    const settings::Settings& settings;
+    std::optional<accounts::Session> session;
+    long long now = 0;
+
+    accounts::Actor actor() const {
+        return {session ? session->user.email : "anonymous", request.address};
+    }
+    // The view every page starts from: council, title, the signed-in user and the navigation.
+    nlohmann::json view(const std::string& title, const std::string& current_path) const;
+    Response page(const std::string& template_name, const nlohmann::json& view, int status = 200) const;
+    // A cookie set the way corparent sets every cookie: HttpOnly, SameSite=Strict, Secure under TLS.
+    std::string cookie(const std::string& name, const std::string& value, bool expire = false) const;
+};
+
+using Handler = std::function<Response(Context&)>;
+
+// The error pages.
+Response error_page(const Context& c, int status);
+
+// Handlers, by page.
+Response sign_in_form(Context& c);
+Response sign_in(Context& c);
+Response two_factor_form(Context& c);
+Response two_factor(Context& c);
+Response two_factor_set_up_form(Context& c);
+Response two_factor_set_up(Context& c);
+Response sign_out(Context& c);
+Response home(Context& c);
+Response audit_log(Context& c);
+Response health(Context& c);
+
+// The cookies corparent uses.
+inline constexpr const char* kSessionCookie = "corparent_session";
+inline constexpr const char* kFormCookie = "corparent_form";   // CSRF token for forms before signing in
+
+}  // namespace corparent::web
