@@ -17,6 +17,7 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         item("Measures", "/");
         if (session->user.role == accounts::Role::Admin) item("Audit log", "/audit");
         v["navigation"] = nav;
+        v["has_navigation"] = true;
     } else if (session) {
         // Half signed in (second factor to come): only the way out.
         v["user"] = session->user.email;
