@@ -104,6 +104,14 @@ void set_sw_id(store::Database& db, const std::string& email, const std::optiona
     audit(db, actor, "user.sw_id", row.email, sw_id.value_or("none"));
 }
 
+std::string enrol_second_factor(store::Database& db, const std::string& email, const Actor& actor) {
+    auto row = require_user(db, email);
+    std::string secret = new_totp_secret();
+    store::set_user_totp(db, row.id, secret, true);
+    audit(db, actor, "user.second_factor_set_up", row.email, "enrolled without signing in");
+    return secret;
+}
+
 void reset_second_factor(store::Database& db, const std::string& email, const Actor& actor) {
     auto row = require_user(db, email);
     store::set_user_totp(db, row.id, std::nullopt, false);

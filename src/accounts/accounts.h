@@ -46,6 +46,9 @@ std::optional<User> find_user(store::Database& db, const std::string& email);
 // Disabling ends the user's sessions at once.
 void set_disabled(store::Database& db, const std::string& email, bool disabled, const Actor& actor);
 void set_sw_id(store::Database& db, const std::string& email, const std::optional<std::string>& sw_id, const Actor& actor);
+// Gives the user a confirmed authenticator secret without their signing in (for the demo council's
+// accounts, whose secrets are printed); returns the secret.
+std::string enrol_second_factor(store::Database& db, const std::string& email, const Actor& actor);
 // The user must set up their authenticator app again at the next sign-in.
 void reset_second_factor(store::Database& db, const std::string& email, const Actor& actor);
 

@@ -16,5 +16,6 @@ Run add_synth(CLI::App& app);
 Run add_demo(CLI::App& app);
 Run add_user(CLI::App& app);
 Run add_serve(CLI::App& app);
+Run add_totp(CLI::App& app);
 
 }  // namespace corparent::cli

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts/accounts.h"
 #include "cli/commands.h"
 #include "cli/findings_output.h"
 #include "cli/measures_output.h"
@@ -10,6 +11,7 @@
 #include "settings/settings.h"
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
+#include "web/server.h"
 
 namespace corparent::cli {
 
@@ -19,12 +21,16 @@ Run add_demo(CLI::App& app) {
         std::string data = "demo-council";
         int children = 3000;
         std::uint64_t seed = 331;
+        std::string listen = "127.0.0.1:8080";
+        bool no_serve = false;
     };
     auto o = std::make_shared<Options>();
     app.add_option("--db", o->db, "the demo database (SQLite file), replaced")->capture_default_str();
     app.add_option("--data", o->data, "where to write the synthetic council's returns")->capture_default_str();
     app.add_option("--children", o->children, "distinct children across the five returns")->capture_default_str();
     app.add_option("--seed", o->seed, "the synthetic council's seed")->capture_default_str();
+    app.add_option("--listen", o->listen, "where to serve the web application")->capture_default_str();
+    app.add_flag("--no-serve", o->no_serve, "load the demo council and stop, without serving it");
     return [o] {
         auto started = std::chrono::steady_clock::now();
         auto summary = ssda903::synthesize({o->data, o->children, 2021, 2025, o->seed});
@@ -55,7 +61,26 @@ Run add_demo(CLI::App& app) {
         print_measures_table(std::cout, report);
         std::cout << "\nTry: build/corparent findings --db " << o->db << " --year 2025\n"
                   << "     build/corparent measures --db " << o->db << " --year 2024 --breakdowns\n";
-        return 0;
+
+        // One account per role. DEMO ONLY: the passwords and authenticator secrets are printed here.
+        std::cout << "\nDEMO ACCOUNTS (demo only: never use these anywhere real)\n";
+        const accounts::Actor demo{"demo", "local"};
+        for (auto role : accounts::all_roles()) {
+            std::string email = std::string(accounts::role_id(role)) + "@demo.example";
+            std::string password = "demo-" + std::string(accounts::role_id(role)) + "-password";
+            std::optional<std::string> sw_id;
+            if (role == accounts::Role::Worker) sw_id = "SW1001";
+            accounts::add_user(*db, email, role, password, sw_id, demo);
+            std::string line = fmt::format("  {:<32} password {:<32}", email, password);
+            if (accounts::needs_second_factor(role))
+                line += " authenticator key " + accounts::enrol_second_factor(*db, email, demo) +
+                        " (build/corparent totp KEY prints the current code)";
+            std::cout << line << "\n";
+        }
+        if (o->no_serve) return 0;
+        std::cout << "\nServing the demo council at http://" << o->listen << "/ (Ctrl-C stops it)\n" << std::flush;
+        db.reset();
+        return web::serve(s, o->db, o->listen);
     };
 }
 

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
         corparent::cli::add_measures);
     add("user", "add, list, disable and enable the people who sign in", corparent::cli::add_user);
     add("serve", "run the web application", corparent::cli::add_serve);
+    add("totp", "print the current code for an authenticator key (as an authenticator app would)",
+        corparent::cli::add_totp);
     add("synth", "write a synthetic council's 903 returns", corparent::cli::add_synth);
     CLI11_PARSE(app, argc, argv);
     try {

@@ -27,8 +27,9 @@ void care_leavers(Context& c) {
     for (const Child& child : c.council.children) {
         if (!child.oc3) continue;
         const CareLeaverRow& row = *child.oc3;
-        if (!child.dob) {
-            c.exclude("cl_in_touch", child, "no valid date of birth");
+        if (!child.dob) {   // no age, so in neither group of any care leaver measure
+            for (const char* id : {"cl_in_touch", "cl_eet", "cl_neet", "cl_higher_education", "cl_suitable_accommodation"})
+                c.exclude(id, child, "no valid date of birth");
             continue;
         }
         int age = care::age_on(*child.dob, c.end);
@@ -36,8 +37,6 @@ void care_leavers(Context& c) {
         if (row.in_touch == "DIED" || row.in_touch == "RHOM") continue;
         const auto& periods = child.history.periods;
         if (!periods.empty() && periods.back().ending_rec == "E3") continue;   // transferred (spec 5, 8.17)
-        if (row.in_touch.empty() || row.activ.empty() || row.accom.empty())
-            c.exclude("cl_in_touch", child, "an OC3 value that is missing or invalid");
         Group& g = groups[age <= 18 ? 0 : 1];
         ++g.cohort;
         g.in_touch += row.in_touch == "YES";

@@ -22,10 +22,9 @@ void health_and_offending(Context& c) {
         count(immunisations, row.immunisations == "1");
         count(teeth, row.teeth_check == "1");
         count(substance, row.substance_misuse == "1");
-        if (!child.dob) {
-            c.exclude("development_check", child, "no valid date of birth");
-            c.exclude("convicted", child, "no valid date of birth");
-            c.exclude("sdq_received", child, "no valid date of birth");
+        if (!child.dob) {   // no age: left out of every measure with an age range
+            for (const char* id : {"development_check", "convicted", "sdq_received", "sdq_average", "sdq_concern", "sdq_band"})
+                c.exclude(id, child, "no valid date of birth");
             continue;
         }
         int age = care::age_on(*child.dob, c.end);   // the Header's DOB (spec 8.16)

@@ -93,7 +93,9 @@ void apply_disclosure(MeasureReport& report, const DisclosureRules& rules) {
         std::vector<Cell> cells;
         for (std::size_t i : members) {
             const MeasureRow& row = report.figures[i].row;
-            cells.push_back({row.numerator, row.kind == Kind::Percent ? std::optional(row.denominator) : std::nullopt});
+            // A mean is controlled by how many it averages (children), not by its sum.
+            if (row.kind == Kind::Mean) cells.push_back({row.denominator, std::nullopt});
+            else cells.push_back({row.numerator, row.kind == Kind::Percent ? std::optional(row.denominator) : std::nullopt});
         }
         bool breakdown = members.size() > 1 && key.back() != '|';
         control_disclosure(cells, rules, breakdown);

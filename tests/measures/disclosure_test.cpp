@@ -185,3 +185,28 @@ TEST(Disclosure, ApplyOnComputedPlacementTypes) {
     EXPECT_TRUE(suppressed_in(report, "placement_type", "residential_school"));
     EXPECT_FALSE(suppressed_in(report, "placement_type", "other"));
 }
+
+// A mean over a handful of children says something about each of them: it is controlled by how many
+// children it averages, not by its sum.
+TEST(Disclosure, AMeanIsControlledByHowManyItAverages) {
+    auto mean_row = [](const char* breakdown, long long sum, long long children) {
+        corparent::measures::Figure f;
+        f.row.id = "missing_incidents";
+        f.row.breakdown = breakdown;
+        f.row.kind = corparent::measures::Kind::Mean;
+        f.row.numerator = sum;
+        f.row.denominator = children;
+        return f;
+    };
+    corparent::measures::MeasureReport report;
+    report.figures.push_back(mean_row("M", 40, 3));    // 40 incidents, 3 children: c
+    report.figures.push_back(mean_row("A", 2, 50));    // 2 incidents, 50 children: shown, the sum is no count of children
+    corparent::measures::apply_disclosure(report, {});
+    EXPECT_TRUE(report.figures[0].suppressed);
+    // M and A are two groups of one breakdown: with M suppressed, A is the next smallest and goes too.
+    EXPECT_TRUE(report.figures[1].suppressed);
+    report.figures[0] = mean_row("M", 40, 30);
+    corparent::measures::apply_disclosure(report, {});
+    EXPECT_FALSE(report.figures[0].suppressed);
+    EXPECT_FALSE(report.figures[1].suppressed);
+}

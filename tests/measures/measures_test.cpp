@@ -892,3 +892,80 @@ TEST(MeasureBreakdowns, EveryCategoryEmittedAndAddsUp) {
             }
     }
 }
+
+// 8.9: started_in_year counts periods whose first DECOM is in W whatever their first RNE.
+TEST(MeasureLookedAfter, StartedWhateverFirstRne) {
+    std::vector<ChildSpec> kids = {
+        // First period ends X1 on 01/05/2024 with nothing that day (ceased, other); the second begins
+        // 01/06/2024 with RNE P: started.
+        child("A", "01/01/2012", {E("01/01/2020", "S", "U4").to("01/05/2024", "X1"), E("01/06/2024", "P", "U6")}),
+        // A period beginning with RNE L on 01/07/2024: started.
+        child("B", "01/01/2012", {E("01/07/2024", "L", "U4")}),
+        // A period beginning with RNE B on 01/04/2025, after W: not.
+        child("C", "01/01/2012", {E("01/04/2025", "B", "U4")}),
+    };
+    auto r = compute(kids);
+    EXPECT_TRUE(is_count(r, "started_in_year", "", 2));
+    EXPECT_TRUE(is_count(r, "ceased_in_year", "", 1));
+    EXPECT_TRUE(is(r, "ceased_in_year", "other", 1, 1));
+    EXPECT_TRUE(is_count(r, "cla_31mar", "", 2));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 8.21: a child left out of a measure because a value it needs is missing is counted in that measure's
+// data quality exclusions (and a child that is not left out is not).
+namespace {
+
+bool excluded(const measures::MeasureResult& r, std::string_view measure, std::string_view child_id) {
+    return std::any_of(r.exclusions.begin(), r.exclusions.end(),
+                       [&](const measures::Exclusion& e) { return e.measure == measure && e.child == child_id; });
+}
+
+}  // namespace
+
+TEST(MeasureExclusions, MissingDobListedUnderEveryMeasureItLeavesOut) {
+    // X: an OC3 row but no valid DOB: its age group is unknown, so it is in no care leaver indicator.
+    auto x = child("X", "01/01/2006", {E("01/01/2020", "S", "U4").to("01/01/2023", "E17")});
+    x.child.dob.reset();
+    x.child.oc3 = measures::CareLeaverRow{"YES", "F1", "U1"};
+    // Y: an OC2 row but no valid DOB: in the all-ages indicators, left out of every age-limited one.
+    auto y = child("Y", "01/01/2012", in_care_since("01/01/2020"));
+    y.child.dob.reset();
+    y.child.oc2 = oc2(12, "0", "", "1", "1", "1", "0");
+    // Z: looked after since 2015, no valid DOB: left out of stability_long (under 16 unknown).
+    auto z = child("Z", "01/01/2012", in_care_since("01/01/2015"));
+    z.child.dob.reset();
+    auto r = compute({x, y, z});
+    EXPECT_TRUE(is(r, "cl_in_touch", "17-18", 0, 0));
+    EXPECT_TRUE(is(r, "cl_in_touch", "19-21", 0, 0));
+    EXPECT_TRUE(is(r, "health_assessment", "", 1, 1));
+    EXPECT_TRUE(is(r, "sdq_received", "", 0, 0));
+    EXPECT_TRUE(is(r, "sdq_average", "", 0, 0));
+    EXPECT_TRUE(is(r, "stability_long", "", 0, 0));
+    for (const char* m : {"cl_in_touch", "cl_eet", "cl_neet", "cl_higher_education", "cl_suitable_accommodation"})
+        EXPECT_TRUE(excluded(r, m, "X")) << m;
+    for (const char* m : {"development_check", "convicted", "sdq_received", "sdq_average", "sdq_concern", "sdq_band"})
+        EXPECT_TRUE(excluded(r, m, "Y")) << m;
+    for (const char* m : {"health_assessment", "immunisations", "teeth_check", "substance_misuse"})
+        EXPECT_FALSE(excluded(r, m, "Y")) << m;
+    EXPECT_TRUE(excluded(r, "stability_long", "Z"));
+    EXPECT_FALSE(excluded(r, "stability_short", "Z"));
+}
+
+TEST(MeasureExclusions, ChildCountedIsNotListedAsLeftOut) {
+    // W: in touch (YES), aged 19, ACTIV missing (invalid for its year): it stays in the cohort (cl_eet's
+    // denominator is the cohort; a missing ACTIV is simply not EET). It is counted in cl_in_touch, so it
+    // must not be listed as left out of cl_in_touch.
+    auto w = child("W", "01/01/2006", {E("01/01/2020", "S", "U4").to("01/01/2023", "E17")});
+    w.child.oc3 = measures::CareLeaverRow{"YES", "", "U1"};
+    // P: CLA with a PLACE in no group: left out of placement_type, listed.
+    auto p = child("P", "01/01/2012", in_care_since("01/01/2020", ""));
+    auto r = compute({w, p});
+    EXPECT_TRUE(is(r, "cl_in_touch", "19-21", 1, 1));
+    EXPECT_TRUE(is(r, "cl_eet", "19-21", 0, 1));
+    EXPECT_TRUE(is(r, "cl_suitable_accommodation", "19-21", 1, 1));
+    EXPECT_FALSE(excluded(r, "cl_in_touch", "W"));
+    EXPECT_FALSE(excluded(r, "cl_suitable_accommodation", "W"));
+    EXPECT_TRUE(excluded(r, "placement_type", "P"));
+    EXPECT_TRUE(is(r, "placement_type", "foster", 0, 1));
+}
