@@ -5,9 +5,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "accounts/accounts.h"
+
 namespace corparent::cli {
 
 using Run = std::function<int()>;
+
+// Who the audit log names for a command run here: the operating-system account.
+accounts::Actor cli_actor();
 
 Run add_import(CLI::App& app);
 Run add_findings(CLI::App& app);

@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "accounts/accounts.h"
 #include "cli/commands.h"
 #include "cli/findings_output.h"
 #include "ssda903/stored_findings.h"
@@ -29,6 +30,9 @@ Run add_findings(CLI::App& app) {
             if ((o->severity.empty() || ssda903::severity_name(f.severity) == o->severity) &&
                 (o->rule.empty() || f.rule == o->rule))
                 shown.push_back(std::move(f));
+        // Findings name children (CHILD ids and raw rows): reading them is audited.
+        accounts::audit(*db, cli_actor(), "export.findings", "return " + std::to_string(o->year),
+                        std::to_string(shown.size()) + " findings as " + o->format);
         if (o->format == "csv") print_findings_csv(std::cout, shown);
         else if (o->format == "json") print_findings_json(std::cout, shown);
         else print_findings_table(std::cout, shown);

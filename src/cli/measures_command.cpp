@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "accounts/accounts.h"
 #include "cli/commands.h"
 #include "cli/measures_output.h"
 #include "measures/council.h"
@@ -39,7 +40,11 @@ Run add_measures(CLI::App& app) {
         if (o->format == "json") std::cout << measures_json(report).dump(1) << '\n';
         else if (o->format == "csv") print_measures_csv(std::cout, report);
         else print_measures_table(std::cout, report);
-        if (o->data_quality) print_data_quality(o->format == "table" ? std::cout : std::cerr, report);
+        if (o->data_quality) {
+            accounts::audit(*db, cli_actor(), "export.data_quality", "measures " + std::to_string(o->year),
+                            std::to_string(report.exclusions.size()) + " children listed");
+            print_data_quality(o->format == "table" ? std::cout : std::cerr, report);
+        }
         return 0;
     };
 }

@@ -1,3 +1,4 @@
+#include <pwd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -37,9 +38,12 @@ std::string read_password() {
     return first;
 }
 
-const accounts::Actor kCli{"cli", "local"};
-
 }  // namespace
+
+accounts::Actor cli_actor() {
+    const passwd* pw = ::getpwuid(::geteuid());
+    return {std::string("cli:") + (pw ? pw->pw_name : std::to_string(::geteuid())), "local"};
+}
 
 Run add_user(CLI::App& app) {
     struct Options {
@@ -74,7 +78,7 @@ Run add_user(CLI::App& app) {
         if (chosen == "add") {
             auto role = accounts::parse_role(o->role);
             if (!role) throw std::invalid_argument("unknown role " + o->role);
-            auto user = accounts::add_user(*db, o->email, *role, read_password(), sw_id, kCli);
+            auto user = accounts::add_user(*db, o->email, *role, read_password(), sw_id, cli_actor());
             std::cout << fmt::format("Added {} as {}.{}\n", user.email, accounts::role_name(user.role),
                                      accounts::needs_second_factor(user.role)
                                          ? " They set up an authenticator app when they first sign in."
@@ -89,13 +93,13 @@ Run add_user(CLI::App& app) {
                                                                                 : "not yet",
                                          u.disabled ? "disabled" : "active");
         } else if (chosen == "disable" || chosen == "enable") {
-            accounts::set_disabled(*db, o->email, chosen == "disable", kCli);
+            accounts::set_disabled(*db, o->email, chosen == "disable", cli_actor());
             std::cout << fmt::format("{} is {}.\n", o->email, chosen == "disable" ? "disabled and signed out" : "enabled");
         } else if (chosen == "reset-second-factor") {
-            accounts::reset_second_factor(*db, o->email, kCli);
+            accounts::reset_second_factor(*db, o->email, cli_actor());
             std::cout << o->email << " sets up an authenticator app again at their next sign-in.\n";
         } else {
-            accounts::set_sw_id(*db, o->email, sw_id, kCli);
+            accounts::set_sw_id(*db, o->email, sw_id, cli_actor());
             std::cout << o->email << ": SW_ID " << sw_id.value_or("cleared") << "\n";
         }
         return 0;
