@@ -123,10 +123,17 @@ SignIn sign_in(store::Database& db, const std::string& email_in, const std::stri
                long long now, const Policy& policy) {
     std::string email = lower(email_in);
     long long since = now - policy.throttle_window_seconds;
-    if (store::count_sign_in_failures(db, account_key(email), since) >= policy.account_failures ||
-        store::count_sign_in_failures(db, address_key(from.address), since) >= policy.address_failures) {
+    long long wait = 0;
+    for (auto [key, limit] : {std::pair{account_key(email), policy.account_failures},
+                              std::pair{address_key(from.address), policy.address_failures}}) {
+        // Refused until enough of the failures in the window have aged out of it.
+        auto times = store::sign_in_failure_times(db, key, since);
+        if (static_cast<long long>(times.size()) >= limit)
+            wait = std::max(wait, times[times.size() - static_cast<std::size_t>(limit)] + policy.throttle_window_seconds - now);
+    }
+    if (wait > 0) {
         audit(db, {email, from.address}, "sign_in.throttled", email);
-        return {SignInOutcome::Throttled, "", policy.throttle_window_seconds};
+        return {SignInOutcome::Throttled, "", wait};
     }
     auto row = store::find_user_by_email(db, email);
     // Check a password even for an unknown account, so the time taken does not say which accounts exist.
@@ -209,6 +216,7 @@ std::optional<std::string> confirm_second_factor_set_up(store::Database& db, con
     store::set_user_totp(db, row->id, row->totp_secret, true);
     store::use_totp_step(db, row->id, *step);
     audit(db, {row->email, from.address}, "user.second_factor_set_up", row->email);
+    audit(db, {row->email, from.address}, "sign_in", row->email, "with a second factor, just set up");
     auto old = store::find_session(db, session.token_hash);
     store::delete_session(db, session.token_hash);
     return open_session(db, row->id, true, now, old ? old->created_at : now);

@@ -1,6 +1,5 @@
 #include "measures/headline.h"
 
-#include <map>
 #include <mutex>
 
 #include "measures/council.h"
@@ -8,39 +7,41 @@
 
 namespace corparent::measures {
 
-std::shared_ptr<const MeasureReport> latest_report(store::Database& db, const settings::Settings& settings,
-                                                   bool aggregate_only) {
+std::shared_ptr<const YearReports> year_reports(store::Database& db, const settings::Settings& settings,
+                                                bool aggregate_only) {
     static std::mutex lock;
     static long long cached_import = -1;
-    static std::map<bool, std::shared_ptr<const MeasureReport>> cache;
+    static std::shared_ptr<const YearReports> full, controlled;
     static std::shared_ptr<const BenchmarkData> benchmarks;
 
     long long import = store::latest_import(db);
     {
         std::lock_guard guard(lock);
-        if (import == cached_import) return cache[aggregate_only];
+        if (import == cached_import) return aggregate_only ? controlled : full;
+        if (!benchmarks) benchmarks = std::make_shared<BenchmarkData>(BenchmarkData::load(settings.data_dir / "benchmarks"));
     }
-    std::shared_ptr<const MeasureReport> full, controlled;
-    auto years = store::loaded_years(db);
-    if (!years.empty()) {
-        {
-            std::lock_guard guard(lock);
-            if (!benchmarks)
-                benchmarks = std::make_shared<BenchmarkData>(BenchmarkData::load(settings.data_dir / "benchmarks"));
-        }
-        int year = years.back();
+    auto all = std::make_shared<YearReports>(), safe = std::make_shared<YearReports>();
+    for (int year : store::loaded_years(db)) {
         auto council = load_council(db, year, settings.choices.placements);
-        auto report = build_report(compute_measures(council, settings.choices, false), year, *benchmarks,
+        auto report = build_report(compute_measures(council, settings.choices, true), year, *benchmarks,
                                    settings.la_code, settings.neighbour_model);
-        full = std::make_shared<MeasureReport>(report);
+        (*all)[year] = report;
         apply_disclosure(report, settings.disclosure);
-        controlled = std::make_shared<MeasureReport>(std::move(report));
+        (*safe)[year] = std::move(report);
     }
     std::lock_guard guard(lock);
     cached_import = import;
-    cache[false] = full;
-    cache[true] = controlled;
-    return cache[aggregate_only];
+    full = all;
+    controlled = safe;
+    return aggregate_only ? controlled : full;
+}
+
+const Figure* find_figure(const MeasureReport& report, std::string_view key) {
+    auto colon = key.find(':');
+    std::string_view id = key.substr(0, colon), breakdown = colon == std::string_view::npos ? "" : key.substr(colon + 1);
+    for (const auto& f : report.figures)
+        if (f.row.id == id && f.row.breakdown == breakdown) return &f;
+    return nullptr;
 }
 
 }  // namespace corparent::measures

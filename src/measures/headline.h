@@ -1,7 +1,8 @@
-// The measures of the latest year the store holds, ready for a page: computed once per import and kept,
-// since every signed-in page may show them.
+// The measures of every year the store holds, ready for pages: computed once per import and kept, since
+// every signed-in page may show them.
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include "measures/report.h"
@@ -10,9 +11,14 @@
 
 namespace corparent::measures {
 
-// The latest year's report (nullptr when no return is imported), with disclosure control applied when
+using YearReports = std::map<int, MeasureReport>;   // by collection year, oldest first
+
+// A report for each loaded year (empty when no return is imported), with disclosure control applied when
 // `aggregate_only`. Thread-safe; recomputed when an import (on any server) has happened since.
-std::shared_ptr<const MeasureReport> latest_report(store::Database& db, const settings::Settings& settings,
-                                                   bool aggregate_only);
+std::shared_ptr<const YearReports> year_reports(store::Database& db, const settings::Settings& settings,
+                                                bool aggregate_only);
+
+// The figure of a measure key ("id" or "id:breakdown") in a report, if it has that row.
+const Figure* find_figure(const MeasureReport& report, std::string_view key);
 
 }  // namespace corparent::measures

@@ -163,6 +163,16 @@ long long count_sign_in_failures(Database& db, const std::string& key, long long
     return n;
 }
 
+std::vector<long long> sign_in_failure_times(Database& db, const std::string& key, long long since) {
+    std::vector<long long> out;
+    long long at = 0;
+    soci::statement st = (db.session().prepare << "SELECT at FROM sign_in_failures WHERE throttle_key = :k AND at >= :s ORDER BY at",
+                          soci::into(at), soci::use(key), soci::use(since));
+    st.execute();
+    while (st.fetch()) out.push_back(at);
+    return out;
+}
+
 void clear_sign_in_failures(Database& db, const std::string& key) {
     db.session() << "DELETE FROM sign_in_failures WHERE throttle_key = :k", soci::use(key);
 }

@@ -50,6 +50,8 @@ void delete_expired_sessions(Database& db, long long idle_before, long long crea
 
 void record_sign_in_failure(Database& db, const std::string& key, long long at);
 long long count_sign_in_failures(Database& db, const std::string& key, long long since);
+// When each failure since `since` happened, oldest first.
+std::vector<long long> sign_in_failure_times(Database& db, const std::string& key, long long since);
 void clear_sign_in_failures(Database& db, const std::string& key);
 void delete_sign_in_failures_before(Database& db, long long before);
 

@@ -72,6 +72,18 @@ const std::vector<Migration>& migrations() {
         "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT "
         "EXECUTE FUNCTION audit_log_append_only()",
         }},
+        {3, "the Pledge, its versions and the measures that evidence each statement", {
+        "CREATE TABLE pledge_versions (version INTEGER PRIMARY KEY, name TEXT NOT NULL, adopted TEXT NOT NULL)",
+        "CREATE TABLE pledge_statements (version INTEGER NOT NULL REFERENCES pledge_versions (version), "
+        "position INTEGER NOT NULL, statement_id TEXT NOT NULL, statement TEXT NOT NULL, commitment TEXT NOT NULL, "
+        "PRIMARY KEY (version, statement_id))",
+        "CREATE TABLE pledge_evidence (version INTEGER NOT NULL, statement_id TEXT NOT NULL, measure TEXT NOT NULL, "
+        "PRIMARY KEY (version, statement_id, measure))",
+        }},
+        {4, "the public pages (accessibility statement, privacy notices) as administrators edit them", {
+        "CREATE TABLE public_pages (slug TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL, "
+        "updated_by TEXT NOT NULL)",
+        }},
     };
     return all;
 }

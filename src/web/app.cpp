@@ -34,13 +34,21 @@ std::vector<Route> make_routes() {
         pub("GET", "/assets/*", nullptr),   // answered by handle_without_store
         pub("GET", "/sign-in", sign_in_form),
         pub("POST", "/sign-in", sign_in),
+        pub("GET", "/accessibility", public_page),
+        pub("GET", "/privacy", public_page),
+        pub("GET", "/privacy/young-people", public_page),
         signing_in("GET", "/two-factor", two_factor_form),
         signing_in("POST", "/two-factor", two_factor),
         signing_in("GET", "/two-factor/set-up", two_factor_set_up_form),
         signing_in("POST", "/two-factor/set-up", two_factor_set_up),
         signing_in("POST", "/sign-out", sign_out),
         roles("GET", "/", kEveryRole, home),
+        roles("GET", "/measures", kEveryRole, measures_index),
+        roles("GET", "/measures/*", kEveryRole, measure_page),
         roles("GET", "/audit", {Role::Admin}, audit_log),
+        roles("GET", "/admin/pages", {Role::Admin}, admin_pages),
+        roles("GET", "/admin/pages/*", {Role::Admin}, admin_page),
+        roles("POST", "/admin/pages/*", {Role::Admin}, admin_page),
     };
 }
 

@@ -7,6 +7,7 @@ namespace corparent::web {
 nlohmann::json Context::view(const std::string& title, const std::string& current_path) const {
     nlohmann::json v = {{"title", title}, {"council", settings.council_name}};
     if (session && session->complete()) {
+        v["signed_in_as"] = "Signed in as";
         v["user"] = session->user.email;
         v["role"] = std::string(accounts::role_name(session->user.role));
         v["csrf"] = session->csrf_token;
@@ -14,12 +15,17 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         auto item = [&](const char* text, const char* href) {
             nav.push_back({{"text", text}, {"href", href}, {"current", current_path == href}});
         };
-        item("Measures", "/");
-        if (session->user.role == accounts::Role::Admin) item("Audit log", "/audit");
+        item("Pledge", "/");
+        item("Measures", "/measures");
+        if (session->user.role == accounts::Role::Admin) {
+            item("Audit log", "/audit");
+            item("Public pages", "/admin/pages");
+        }
         v["navigation"] = nav;
         v["has_navigation"] = true;
     } else if (session) {
         // Half signed in (second factor to come): only the way out.
+        v["signed_in_as"] = "Signing in as";
         v["user"] = session->user.email;
         v["role"] = std::string(accounts::role_name(session->user.role));
         v["csrf"] = session->csrf_token;

@@ -46,6 +46,11 @@ Response two_factor_set_up(Context& c);
 Response sign_out(Context& c);
 Response home(Context& c);
 Response audit_log(Context& c);
+Response measures_index(Context& c);
+Response measure_page(Context& c);   // also its .csv and .xlsx downloads
+Response public_page(Context& c);
+Response admin_pages(Context& c);
+Response admin_page(Context& c);     // GET the form, POST the text
 Response health(Context& c);
 
 // The cookies corparent uses.

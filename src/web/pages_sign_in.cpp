@@ -94,11 +94,15 @@ Response sign_in(Context& c) {
                             password.empty() ? "Enter your password" : "", 400);
     auto result = accounts::sign_in(c.db, email, password, c.actor(), c.now, c.settings.server.sessions);
     switch (result.outcome) {
-    case accounts::SignInOutcome::Throttled:
-        return sign_in_page(c, email, "",
-                            fmt::format("Too many attempts to sign in. Wait {} minutes, then try again",
-                                        result.retry_after / 60),
-                            429);
+    case accounts::SignInOutcome::Throttled: {
+        long long minutes = std::max(1LL, (result.retry_after + 59) / 60);
+        auto r = sign_in_page(c, email, "",
+                              fmt::format("Too many attempts to sign in. Wait {} minute{}, then try again", minutes,
+                                          minutes == 1 ? "" : "s"),
+                              429);
+        r.header("Retry-After", std::to_string(result.retry_after));
+        return r;
+    }
     case accounts::SignInOutcome::WrongDetails:
         return sign_in_page(c, email, "", "The email address or password is not right", 400);
     case accounts::SignInOutcome::NeedsCode: return signed_in(c, result.token, "/two-factor");

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "accounts/accounts.h"
+#include "board/pledge.h"
 #include "web/app.h"
 #include "web/worker_pool.h"
 
@@ -72,6 +73,10 @@ int serve(const settings::Settings& settings, const std::string& database, const
     auto port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
 
     App app(settings);
+    {
+        auto db = store::Database::open(database);   // migrations run here, once, before any worker
+        board::seed_pledge(*db, settings.data_dir);
+    }
     WorkerPool pool(database, settings.server.workers);
     // Expired sessions and old failures are tidied at start; each server does it, harmlessly.
     pool.post([&](store::Database& db) { accounts::tidy(db, now_seconds(), settings.server.sessions); });

@@ -10,7 +10,9 @@ namespace {
 
 // A concrete path for a route pattern.
 std::string path_of(const web::RouteInfo& r) {
-    return r.path.back() == '*' ? r.path.substr(0, r.path.size() - 1) + "govuk-frontend.min.css" : r.path;
+    if (r.path.back() != '*') return r.path;
+    std::string prefix = r.path.substr(0, r.path.size() - 1);
+    return prefix + (prefix == "/assets/" ? "govuk-frontend.min.css" : "stability_short");
 }
 
 // The form fields and cookies a well-made request to the route carries: the sign-in form's token

@@ -10,6 +10,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/secrets.h"
+#include "board/pledge.h"
 #include "store/accounts.h"
 #include "web/app.h"
 #include "../store/test_database.h"
@@ -21,7 +22,9 @@ inline constexpr const char* kPassword = "correct horse battery staple";
 class WebFixture {
 public:
     explicit WebFixture(store::Backend backend = store::Backend::Sqlite, settings::Settings s = default_settings())
-        : db(fresh_database(backend)), app(std::move(s)) {}
+        : db(fresh_database(backend)), app(std::move(s)) {
+        if (db) board::seed_pledge(*db, app.settings().data_dir);
+    }
 
     static settings::Settings default_settings() { return settings::load_settings("/nonexistent", false); }
 

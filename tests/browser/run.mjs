@@ -1,0 +1,794 @@
+// corparent in a real browser: the sign-in journeys, axe-core on every page at two widths, the security
+// headers on every response, screenshots of every page.
+//
+//   node tests/browser/run.mjs --binary build/corparent --artifacts test-artifacts/browser
+//
+// Makes a temporary folder with a fresh SQLite database (a small synthetic council, one user for every
+// role), serves it on a free 127.0.0.1 port, drives Debian's Chromium through playwright-core (never a
+// downloaded browser), stops the server with SIGTERM and removes the folder. Uses only what Node 18 has.
+// Options: --chromium PATH (default /usr/bin/chromium, or $CHROMIUM), --children N (default 300),
+// --keep (keep the temporary folder, for looking into a failure).
+import { after, describe, test as nodeTest } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------------------------------------------
+// Options
+
+function parseArgs(argv) {
+  const o = {
+    binary: 'build/corparent',
+    artifacts: 'test-artifacts/browser',
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+    children: 300,
+    keep: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--binary') o.binary = value();
+    else if (a === '--artifacts') o.artifacts = value();
+    else if (a === '--chromium') o.chromium = value();
+    else if (a === '--children') o.children = Number(value());
+    else if (a === '--keep') o.keep = true;
+    else if (a.startsWith('--test')) continue;   // node's own test options, if passed through
+    else throw new Error(`unknown option ${a}`);
+  }
+  o.binary = path.resolve(o.binary);
+  o.artifacts = path.resolve(o.artifacts);
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [
+  { name: '1280', width: 1280, height: 800 },
+  { name: '390', width: 390, height: 844 },
+];
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const PASSWORD = 'correct horse battery staple';
+const DOMAIN = 'example.gov.uk';
+const USERS = {
+  member: { email: `board.member@${DOMAIN}`, role: 'board_member', label: 'Board member' },
+  officer: { email: `board.officer@${DOMAIN}`, role: 'board_officer', label: 'Board officer' },
+  admin: { email: `admin@${DOMAIN}`, role: 'admin', label: 'Administrator' },
+  participation: { email: `participation@${DOMAIN}`, role: 'participation', label: 'Participation officer' },
+  analyst: { email: `analyst@${DOMAIN}`, role: 'analyst', label: 'Performance analyst' },
+  worker: { email: `worker@${DOMAIN}`, role: 'worker', label: 'Social worker or personal adviser' },
+  locked: { email: `locked.out@${DOMAIN}`, role: 'board_member', label: 'Board member' },
+};
+// Every page the journeys must reach, each checked with axe-core and photographed at both widths.
+const EXPECTED_PAGES = [
+  'sign-in', 'sign-in-empty', 'sign-in-errors', 'too-many-attempts',
+  'two-factor-set-up', 'two-factor-set-up-errors', 'two-factor', 'two-factor-errors',
+  'start', 'audit', 'error-403', 'error-404',
+  'start-participation', 'start-analyst', 'start-worker', 'start-board_officer',
+  'accessibility', 'privacy', 'privacy-young-people', 'measures', 'admin-pages', 'admin-page-edit',
+];
+
+// ---------------------------------------------------------------------------------------------------
+// TOTP (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps), as an authenticator app computes it
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.replace(/[\s=-]/g, '').toUpperCase();
+  const out = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of clean) {
+    const i = alphabet.indexOf(ch);
+    if (i < 0) throw new Error(`not base32: ${JSON.stringify(text)}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+      value &= (1 << bits) - 1;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function hotp(key, counter, digits = 6) {
+  const msg = Buffer.alloc(8);
+  msg.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
+  msg.writeUInt32BE(counter % 2 ** 32, 4);
+  const h = createHmac('sha1', key).update(msg).digest();
+  const o = h[h.length - 1] & 0x0f;
+  const bin = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(bin % 10 ** digits).padStart(digits, '0');
+}
+
+const stepNow = () => Math.floor(Date.now() / 1000 / 30);
+const totp = (base32, step = stepNow()) => hotp(base32Decode(base32), step);
+
+// A code the server will refuse: not the code of any step it accepts around now.
+function wrongCode(base32) {
+  const s = stepNow();
+  const accepted = new Set([-2, -1, 0, 1, 2].map((d) => totp(base32, s + d)));
+  for (let n = 123456; ; n = (n + 111111) % 1000000) {
+    const c = String(n).padStart(6, '0');
+    if (!accepted.has(c)) return c;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The server and its database
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function run(args, env = {}) {
+  const r = spawnSync(opts.binary, args, { cwd: state.tmp, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`corparent ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function get(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(2000, () => req.destroy(new Error('timeout')));
+  });
+}
+
+async function startServer() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const logFile = path.join(state.tmp, `server-${port}.log`);
+    const log = fs.openSync(logFile, 'w');
+    const child = spawn(opts.binary, ['serve', '--db', state.db, '--listen', `127.0.0.1:${port}`], {
+      cwd: state.tmp, stdio: ['ignore', log, log],
+    });
+    fs.closeSync(log);
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    let done = null;
+    exited.then((e) => (done = e));
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline && !done) {
+      try {
+        const r = await get(`http://127.0.0.1:${port}/health`);
+        if (r.status === 200 && JSON.parse(r.body).status === 'ok') {
+          Object.assign(state, { child, exited, port, logFile, base: `http://127.0.0.1:${port}` });
+          return;
+        }
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    if (!done) child.kill('SIGKILL');
+    const text = fs.readFileSync(logFile, 'utf8');
+    if (attempt === 2 || !/cannot listen/.test(text))
+      throw new Error(`the server did not answer /health on port ${port}:\n${text}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pages: what every response and every console message must be, axe-core and screenshots
+
+const state = { ready: false, tmp: null, db: null, child: null, port: 0, base: '', browser: null, contexts: [] };
+const axeResults = new Map();   // "page@width" -> violations (array), or an Error if axe could not run
+const allProblems = [];         // every header, cookie or console problem seen, for the summary test
+let responsesChecked = 0;
+let sessionCookiesSeen = 0;     // Set-Cookie headers for corparent_session that were checked
+
+function checkSecurityHeaders(url, status, headers) {
+  const problems = [];
+  const csp = headers['content-security-policy'];
+  if (!csp) problems.push('no Content-Security-Policy');
+  else {
+    if (/unsafe-inline/.test(csp)) problems.push(`CSP allows 'unsafe-inline': ${csp}`);
+    if (/unsafe-eval/.test(csp)) problems.push(`CSP allows 'unsafe-eval': ${csp}`);
+    if (!/(^|;)\s*frame-ancestors\s+'none'\s*(;|$)/.test(csp)) problems.push(`CSP lacks frame-ancestors 'none': ${csp}`);
+  }
+  if ((headers['x-content-type-options'] || '').toLowerCase() !== 'nosniff')
+    problems.push(`X-Content-Type-Options is ${JSON.stringify(headers['x-content-type-options'])}, not nosniff`);
+  if (!headers['referrer-policy']) problems.push('no Referrer-Policy');
+  const cookies = headers['set-cookie'] ? String(headers['set-cookie']).split('\n') : [];
+  for (const c of cookies) {
+    const name = c.split('=')[0].trim();
+    if (name === 'corparent_session') sessionCookiesSeen++;
+    if (!/;\s*HttpOnly\s*(;|$)/i.test(c)) problems.push(`cookie ${name} is not HttpOnly: ${c}`);
+    if (!/;\s*SameSite=Strict\s*(;|$)/i.test(c)) problems.push(`cookie ${name} is not SameSite=Strict: ${c}`);
+  }
+  return problems.map((p) => `${status} ${url}: ${p}`);
+}
+
+async function newContext() {
+  const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  state.contexts.push(context);
+  // Tell us about any CSP violation, whatever Chromium prints for it.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const record = { console: [], pending: [], errorDocuments: new Set(), problems: [] };
+  page._record = record;
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      record.console.push({ type: m.type(), text: m.text(), url: m.location().url });
+  });
+  page.on('pageerror', (e) => record.problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText || '';
+    if (!/ERR_ABORTED/.test(why)) record.problems.push(`request failed: ${r.method()} ${r.url()}: ${why}`);
+  });
+  page.on('response', (res) => {
+    if (!res.url().startsWith(state.base)) return;
+    const req = res.request();
+    if (req.resourceType() === 'document') {
+      if (res.status() >= 400) record.errorDocuments.add(res.url());
+    } else if (res.status() >= 400) {
+      record.problems.push(`${res.status()} for ${req.resourceType()} ${res.url()}`);
+    }
+    record.pending.push(
+      res.allHeaders().then(
+        (h) => {
+          responsesChecked++;
+          record.problems.push(...checkSecurityHeaders(`${req.method()} ${res.url()}`, res.status(), h));
+        },
+        (e) => record.problems.push(`cannot read the headers of ${res.url()}: ${e.message}`),
+      ),
+    );
+  });
+  return { context, page };
+}
+
+// Every problem the page's responses and console showed so far; fails the test if there is any.
+async function assertClean(page) {
+  const r = page._record;
+  await Promise.all(r.pending);
+  const problems = [...r.problems];
+  for (const m of r.console) {
+    // Chromium reports a page answered with 4xx as a failed load: expected for the error pages.
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text) && r.errorDocuments.has(m.url))
+      continue;
+    const csp = /Content Security Policy|CSP violation|Refused to/i.test(m.text);
+    problems.push(`console ${m.type}${csp ? ' (CSP)' : ''}: ${m.text}${m.url ? ` [${m.url}]` : ''}`);
+  }
+  allProblems.push(...problems);
+  r.problems = [];
+  r.console = [];
+  assert.deepEqual(problems, [], `problems seen in the browser:\n  ${problems.join('\n  ')}`);
+}
+
+async function settle(page) {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+function describeViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `      ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+        .join('\n');
+      return `    ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes}`;
+    })
+    .join('\n');
+}
+
+// axe-core and a full-page screenshot at both widths, then back to the desktop width. axe is put in
+// with page.evaluate (a DevTools evaluation, which the page's CSP does not govern), so the CSP stays
+// on for the page itself.
+async function checkPage(page, name) {
+  for (const w of WIDTHS) {
+    await page.setViewportSize({ width: w.width, height: w.height });
+    await settle(page);
+    const key = `${name}@${w.name}`;
+    try {
+      const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+      if (!hasAxe) await page.evaluate(AXE_SOURCE);
+      const result = await page.evaluate(
+        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        AXE_TAGS,
+      );
+      axeResults.set(key, result.violations);
+    } catch (e) {
+      axeResults.set(key, e);
+    }
+    await page.screenshot({ path: path.join(opts.artifacts, `${name}-${w.name}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+}
+
+// Submits a form by clicking its button; the final response after any redirects.
+async function submit(page, buttonText) {
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: buttonText, exact: true }).click(),
+  ]);
+  await settle(page);
+  return response;
+}
+
+async function goto(page, pathname) {
+  const response = await page.goto(state.base + pathname);
+  await settle(page);
+  return response;
+}
+
+const pathOf = (page) => new URL(page.url()).pathname;
+const text = (page, selector) => page.locator(selector).first().innerText();
+
+async function signInWithPassword(page, user, password = PASSWORD) {
+  if (pathOf(page) !== '/sign-in') await goto(page, '/sign-in');
+  await page.fill('#email', user.email);
+  await page.fill('#password', password);
+  return submit(page, 'Sign in');
+}
+
+// The start page: the Pledge heading and the measures, in one table or one per promise, each with a
+// caption; who is signed in; the navigation with the start page current and the audit log for admins.
+async function assertStartPage(page, user) {
+  assert.equal(pathOf(page), '/', `expected the start page, got ${page.url()}`);
+  assert.match((await text(page, 'h1')).trim(), /Pledge/);
+  const tables = page.locator('main table.govuk-table');
+  const count = await tables.count();
+  assert.ok(count >= 1, 'the start page has a measures table');
+  const captions = await tables.evaluateAll((ts) => ts.map((t) => t.caption?.textContent.trim() || ''));
+  assert.ok(captions.every((c) => /\d{4}-\d{2}/.test(c)), `every measures table has a caption naming the year: ${captions}`);
+  const rows = await page.locator('main table.govuk-table tbody tr').count();
+  assert.ok(rows >= 10, `the measures tables have ${rows} rows`);
+  assert.equal((await text(page, '.corparent-account__who')).trim(), `Signed in as ${user.email} (${user.label})`);
+  assert.equal(await page.locator('header a[href="/"][aria-current="page"]').count(), 1,
+    'the navigation item of the start page is marked as the current page');
+  assert.equal(await page.locator('header nav a[href="/audit"]').count(), user.role === 'admin' ? 1 : 0,
+    'the Audit log link shows for administrators only');
+}
+
+async function assertSessionCookie(context) {
+  const cookies = await context.cookies(state.base);
+  const session = cookies.find((c) => c.name === 'corparent_session');
+  assert.ok(session, `no corparent_session cookie (cookies: ${cookies.map((c) => c.name).join(', ')})`);
+  assert.equal(session.httpOnly, true, 'the session cookie is HttpOnly');
+  assert.equal(session.sameSite, 'Strict', 'the session cookie is SameSite=Strict');
+  assert.equal(session.path, '/');
+}
+
+async function readErrorSummary(page) {
+  const summary = page.locator('.govuk-error-summary');
+  assert.equal(await summary.count(), 1, 'an error summary');
+  assert.equal((await summary.locator('.govuk-error-summary__title').innerText()).trim(), 'There is a problem');
+  return summary.locator('.govuk-error-summary__list a').evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The tests
+
+// A test that needs the set-up to have passed (the set-up test itself sets state.ready).
+function test(name, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  if (name.startsWith('set-up:')) return nodeTest(name, options, fn);
+  return nodeTest(name, options, async (t) => {
+    assert.ok(state.ready, 'the set-up failed (see its test above)');
+    return fn(t);
+  });
+}
+
+describe('corparent in a browser', { concurrency: false }, () => {
+  // The set-up is a test of its own, so that a failure there is counted as one (a failing before() hook
+  // only cancels the tests); every later test needs it to have passed.
+  test('set-up: a fresh database with a small council, a user for every role, the server, Chromium', { timeout: 120000 }, async () => {
+    assert.ok(fs.existsSync(opts.binary), `no corparent binary at ${opts.binary}`);
+    assert.ok(fs.existsSync(opts.chromium), `no Chromium at ${opts.chromium}`);
+    fs.mkdirSync(opts.artifacts, { recursive: true });
+    state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corparent-browser-'));
+    state.db = path.join(state.tmp, 'corparent.db');
+    run(['synth', '--out', 'council', '--children', String(opts.children), '--seed', '1']);
+    run(['import', '--db', state.db, '--all', 'council']);
+    for (const u of Object.values(USERS))
+      run(['user', 'add', '--db', state.db, '--email', u.email, '--role', u.role], { CORPARENT_PASSWORD: PASSWORD });
+    await startServer();
+    state.browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: CHROMIUM_ARGS });
+    state.ready = true;
+  });
+
+  after(async () => {
+    for (const c of state.contexts) await c.close().catch(() => {});
+    if (state.browser) await state.browser.close().catch(() => {});
+    if (state.child && state.child.exitCode === null && state.child.signalCode === null) {
+      state.child.kill('SIGKILL');
+      await state.exited;
+    }
+    if (state.logFile && fs.existsSync(state.logFile))
+      fs.copyFileSync(state.logFile, path.join(opts.artifacts, 'server.log'));
+    const summary = {};
+    for (const [k, v] of axeResults) summary[k] = v instanceof Error ? { error: v.message } : v;
+    fs.writeFileSync(path.join(opts.artifacts, 'axe-results.json'), JSON.stringify(summary, null, 2));
+    if (state.tmp) {
+      if (opts.keep) console.log(`# kept ${state.tmp}`);
+      else fs.rmSync(state.tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('TOTP in JS agrees with RFC 6238 and with corparent totp', () => {
+    // RFC 6238 appendix B, SHA-1 key "12345678901234567890", T = 59 s: 94287082 (8 digits).
+    const rfcKey = Buffer.from('12345678901234567890').toString('hex');
+    assert.equal(hotp(Buffer.from(rfcKey, 'hex'), 1, 8), '94287082');
+    assert.equal(hotp(Buffer.from(rfcKey, 'hex'), 37037036, 8), '07081804');   // T = 1111111109 s
+    assert.equal(hotp(Buffer.from(rfcKey, 'hex'), 37037037, 8), '14050471');   // T = 1111111111 s
+    assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1), '287082');
+    const key = 'JBSWY3DPEHPK3PXP';
+    const before = totp(key);
+    const printed = run(['totp', key]).trim();
+    const afterwards = totp(key);
+    assert.ok(printed.includes(before) || printed.includes(afterwards), `corparent totp printed ${printed}, JS computed ${before}`);
+  });
+
+  test('(a) a board member signs in with a password only and sees the measures', async () => {
+    const { context, page } = await newContext();
+    const r = await goto(page, '/sign-in');
+    assert.equal(r.status(), 200);
+    assert.equal((await text(page, 'h1')).trim(), 'Sign in');
+    assert.match(await page.title(), /^Sign in – corparent – /);
+    await checkPage(page, 'sign-in');
+    const home = await signInWithPassword(page, USERS.member);
+    assert.equal(home.status(), 200);
+    assert.equal(home.request().redirectedFrom()?.method(), 'POST', 'the start page came by a redirect from the sign-in post');
+    await assertStartPage(page, USERS.member);
+    await assertSessionCookie(context);
+    await checkPage(page, 'start');
+    await assertClean(page);
+  });
+
+  test('the CSP is enforced, and a violation would be seen: an injected inline script is blocked', async () => {
+    const { page } = await newContext();
+    await goto(page, '/sign-in');
+    await page.addScriptTag({ content: 'window.__injected = 1' }).catch(() => {});
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'styled' })));
+    await page.evaluate(() => document.getElementById('styled').setAttribute('style', 'color: red'));
+    await sleep(200);
+    assert.equal(await page.evaluate(() => window.__injected), undefined, 'the inline script did not run');
+    const seen = page._record.console.filter((m) => /Content Security Policy|CSP violation/.test(m.text));
+    assert.ok(seen.some((m) => /script-src/.test(m.text)), 'the blocked script was reported on the console');
+    assert.ok(seen.some((m) => /style-src/.test(m.text)), 'the blocked inline style was reported on the console');
+    page._record.console = [];   // expected here, and only here
+    await assertClean(page);
+  });
+
+  test('(b) an administrator sets up a second factor, reads the audit log, signs out and in again', { timeout: 120000 }, async () => {
+    const { context, page } = await newContext();
+    await signInWithPassword(page, USERS.admin);
+    assert.equal(pathOf(page), '/two-factor/set-up');
+    assert.equal((await text(page, 'h1')).trim(), 'Set up your authenticator app');
+    assert.equal(await page.locator('svg.corparent-qr[role="img"][aria-label]').count(), 1, 'a QR code with a text alternative');
+    assert.equal(await page.locator('header a[href="/audit"]').count(), 0, 'no navigation before the second factor');
+    const secret = (await text(page, '.corparent-secret')).trim();
+    assert.match(secret, /^[A-Z2-7]{16,}=*$/, `the key is base32: ${secret}`);
+    await checkPage(page, 'two-factor-set-up');
+
+    // A wrong code first: the error summary, and the same key still offered.
+    await page.fill('#code', wrongCode(secret));
+    const bad = await submit(page, 'Continue');
+    assert.equal(bad.status(), 400);
+    assert.deepEqual(await readErrorSummary(page), [{ href: '#code', text: 'The code is not right. Enter the code your app shows now' }]);
+    assert.equal((await text(page, '.corparent-secret')).trim(), secret, 'the same key after a wrong code');
+    assert.match(await page.title(), /^Error: /);
+    await checkPage(page, 'two-factor-set-up-errors');
+
+    // The right code.
+    const setUpStep = stepNow();
+    await page.fill('#code', totp(secret, setUpStep));
+    const home = await submit(page, 'Continue');
+    assert.equal(home.status(), 200);
+    await assertStartPage(page, USERS.admin);
+    await assertSessionCookie(context);
+
+    // The audit log shows this sign-in.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await settle(page);
+    assert.equal(pathOf(page), '/audit');
+    assert.equal((await text(page, 'h1')).trim(), 'Audit log');
+    const rows = await page.locator('main table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    const mine = rows.filter((r) => r[1] === USERS.admin.email);
+    assert.ok(mine.some((r) => r[2] === 'sign_in.password' && r[5] === '127.0.0.1'),
+      `the audit log shows the administrator's sign-in:\n${rows.map((r) => r.join(' | ')).join('\n')}`);
+    assert.ok(mine.some((r) => r[2] === 'user.second_factor_set_up'), 'the audit log shows the second factor set up');
+    await checkPage(page, 'audit');
+
+    // The filters work.
+    await page.fill('#actor', USERS.admin.email);
+    await page.selectOption('#action', 'sign_in.password');
+    const filtered = await submit(page, 'Filter');
+    assert.equal(filtered.status(), 200);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('actor'), USERS.admin.email);
+    assert.equal(url.searchParams.get('action'), 'sign_in.password');
+    const actions = await page.locator('main table tbody tr td:nth-child(3)').allInnerTexts();
+    assert.ok(actions.length >= 1 && actions.every((a) => a.trim() === 'sign_in.password'), `filtered: ${actions}`);
+
+    // Sign out: back at the sign-in page, and the session is no more.
+    const out = await submit(page, 'Sign out');
+    assert.equal(out.status(), 200);
+    assert.equal(pathOf(page), '/sign-in');
+    assert.equal((await context.cookies(state.base)).some((c) => c.name === 'corparent_session' && c.value), false,
+      'the session cookie is gone after signing out');
+    await goto(page, '/audit');
+    assert.equal(pathOf(page), '/sign-in', 'the audit log needs signing in again');
+
+    // In again: password, then a code on /two-factor. A wrong code first.
+    await signInWithPassword(page, USERS.admin);
+    assert.equal(pathOf(page), '/two-factor');
+    assert.equal((await text(page, 'h1')).trim(), 'Enter the code from your authenticator app');
+    await checkPage(page, 'two-factor');
+    await page.fill('#code', wrongCode(secret));
+    const bad2 = await submit(page, 'Continue');
+    assert.equal(bad2.status(), 400);
+    assert.deepEqual(await readErrorSummary(page), [
+      { href: '#code', text: 'The code is not right, or has been used. Enter the code your app shows now' },
+    ]);
+    assert.equal(await page.locator('#code').getAttribute('aria-describedby'), 'code-hint code-error');
+    await checkPage(page, 'two-factor-errors');
+
+    // The code used at set-up cannot be used again: wait for the next 30-second step.
+    while (stepNow() <= setUpStep) await sleep(250);
+    await page.fill('#code', totp(secret));
+    const home2 = await submit(page, 'Continue');
+    assert.equal(home2.status(), 200);
+    await assertStartPage(page, USERS.admin);
+    await goto(page, `/audit?actor=${encodeURIComponent(USERS.admin.email)}&action=sign_in`);
+    const details = await page.locator('main table tbody tr td:nth-child(5)').allInnerTexts();
+    assert.ok(details.includes('with a second factor'), `the audit log shows the sign-in with a second factor: ${details}`);
+    await assertClean(page);
+  });
+
+  test('(c) a wrong password: error summary, field error, links and focus', async () => {
+    const { page } = await newContext();
+    await goto(page, '/sign-in');
+
+    // Nothing entered: both fields in error.
+    const empty = await submit(page, 'Sign in');
+    assert.equal(empty.status(), 400);
+    assert.deepEqual(await readErrorSummary(page), [
+      { href: '#email', text: 'Enter your email address' },
+      { href: '#password', text: 'Enter your password' },
+    ]);
+    await checkPage(page, 'sign-in-empty');
+
+    await page.fill('#email', USERS.participation.email);
+    await page.fill('#password', 'not the password at all');
+    const r = await submit(page, 'Sign in');
+    assert.equal(r.status(), 400);
+    assert.equal(pathOf(page), '/sign-in');
+    assert.match(await page.title(), /^Error: Sign in/);
+    const links = await readErrorSummary(page);
+    assert.deepEqual(links, [{ href: '#password', text: 'The email address or password is not right' }]);
+    assert.equal((await text(page, '#password-error')).replace(/\s+/g, ' ').trim(), 'Error: The email address or password is not right');
+    assert.equal(await page.locator('#password').getAttribute('aria-describedby'), 'password-error');
+    assert.ok((await page.locator('#password').getAttribute('class')).includes('govuk-input--error'));
+    assert.ok((await page.locator('#password').evaluate((e) => e.closest('.govuk-form-group').className)).includes('govuk-form-group--error'));
+    assert.equal(await page.inputValue('#email'), USERS.participation.email, 'the email address is kept');
+    assert.equal(await page.inputValue('#password'), '', 'the password is not sent back');
+    // GOV.UK Frontend moves focus to the error summary when the page loads.
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true,
+      'focus is on the error summary');
+    await checkPage(page, 'sign-in-errors');
+    // The summary's link takes focus to the password field.
+    await page.locator('.govuk-error-summary__list a[href="#password"]').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password', 'the link moves focus to the password field');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname !== '/sign-in');
+    await settle(page);
+    assert.equal(pathOf(page), '/two-factor/set-up', 'the right password then leads on to the second factor');
+    await assertClean(page);
+  });
+
+  test('(d) five wrong passwords, then even the right one is refused', async () => {
+    const { context, page } = await newContext();
+    for (let i = 1; i <= 5; i++) {
+      const r = await signInWithPassword(page, USERS.locked, `wrong password number ${i}`);
+      assert.equal(r.status(), 400, `wrong password ${i}`);
+      assert.equal((await readErrorSummary(page))[0].text, 'The email address or password is not right');
+    }
+    const r = await signInWithPassword(page, USERS.locked, PASSWORD);
+    assert.equal(r.status(), 429);
+    assert.equal(pathOf(page), '/sign-in');
+    const [link] = await readErrorSummary(page);
+    assert.match(link.text, /^Too many attempts to sign in\. Wait \d+ minutes, then try again$/);
+    assert.equal(link.href, '#password');
+    assert.equal((await context.cookies(state.base)).some((c) => c.name === 'corparent_session'), false, 'no session');
+    await checkPage(page, 'too-many-attempts');
+    await assertClean(page);
+  });
+
+  test('(e) a board member gets the 403 page for the audit log; signed out, pages lead to sign-in', async () => {
+    const { page } = await newContext();
+    await signInWithPassword(page, USERS.member);
+    assert.equal(pathOf(page), '/');
+    const forbidden = await goto(page, '/audit');
+    assert.equal(forbidden.status(), 403);
+    assert.equal((await text(page, 'h1')).trim(), 'You cannot see this page');
+    assert.match(await page.title(), /^You cannot see this page – corparent/);
+    await checkPage(page, 'error-403');
+    const missing = await goto(page, '/no-such-page');
+    assert.equal(missing.status(), 404);
+    assert.equal((await text(page, 'h1')).trim(), 'Page not found');
+    await checkPage(page, 'error-404');
+    await page.getByRole('link', { name: 'Go to the start page' }).click();
+    await settle(page);
+    assert.equal(pathOf(page), '/');
+    await assertClean(page);
+
+    const fresh = await newContext();
+    for (const p of ['/', '/audit', '/two-factor']) {
+      const r = await goto(fresh.page, p);
+      assert.equal(pathOf(fresh.page), '/sign-in', `signed out, ${p} leads to /sign-in`);
+      assert.equal(r.status(), 200);
+      const from = r.request().redirectedFrom();
+      assert.equal(from && new URL(from.url()).pathname, p);
+      assert.equal((await from.response()).status(), 303);
+    }
+    const missing2 = await goto(fresh.page, '/no-such-page');
+    assert.equal(missing2.status(), 404, 'a missing page is 404 signed out too');
+    await assertClean(fresh.page);
+  });
+
+  test('(f) keyboard only: sign in and out with Tab, typing and Enter', async () => {
+    const { page } = await newContext();
+    await goto(page, '/sign-in');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Skip to main content',
+      'the first Tab reaches the skip link');
+    const focusedId = () => page.evaluate(() => document.activeElement?.id || '');
+    let presses = 1;
+    while ((await focusedId()) !== 'email') {
+      assert.ok(++presses <= 15, 'Tab reaches the email field');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type(USERS.officer.email);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedId(), 'password', 'Tab goes from email to password');
+    await page.keyboard.type(PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    await assertStartPage(page, USERS.officer);
+
+    // Out again by keyboard: Tab to the Sign out button, Enter.
+    presses = 0;
+    while ((await page.evaluate(() => document.activeElement?.textContent.trim())) !== 'Sign out') {
+      assert.ok(++presses <= 15, 'Tab reaches the Sign out button');
+      await page.keyboard.press('Tab');
+    }
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    assert.equal(pathOf(page), '/sign-in');
+    await assertClean(page);
+  });
+
+  test('every role signs in to the start page and only administrators see the audit log', { timeout: 120000 }, async () => {
+    for (const key of ['participation', 'analyst', 'worker', 'board_officer']) {
+      const user = key === 'board_officer' ? USERS.officer : USERS[key];
+      const { page } = await newContext();
+      await signInWithPassword(page, user);
+      if (user.role !== 'board_officer') {
+        assert.equal(pathOf(page), '/two-factor/set-up', `${user.role} sets up a second factor`);
+        const secret = (await text(page, '.corparent-secret')).trim();
+        await page.fill('#code', totp(secret));
+        await submit(page, 'Continue');
+      }
+      await assertStartPage(page, user);
+      // Roles that do not see child-level data get figures with small numbers suppressed, and are told so.
+      const aggregate = (await page.locator('main .govuk-inset-text').count()) === 1;
+      assert.equal(aggregate, !['analyst', 'worker', 'admin'].includes(user.role), `${user.role}: suppression notice`);
+      await checkPage(page, `start-${user.role}`);
+      const r = await goto(page, '/audit');
+      assert.equal(r.status(), 403, `${user.role} may not see the audit log`);
+      await assertClean(page);
+    }
+  });
+
+  test('(g) every page, signed out and as an administrator, reached by following the links', { timeout: 300000 }, async () => {
+    // Public pages first, signed out.
+    const { page: visitor } = await newContext();
+    for (const [pathname, name] of [['/accessibility', 'accessibility'], ['/privacy', 'privacy'],
+                                    ['/privacy/young-people', 'privacy-young-people']]) {
+      const r = await goto(visitor, pathname);
+      assert.equal(r.status(), 200, `${pathname} needs no account`);
+      await checkPage(visitor, name);
+    }
+    // A second administrator walks the rest: the measures (each one), the public pages' editing.
+    const crawler = { email: `crawler@${DOMAIN}`, role: 'admin' };
+    run(['user', 'add', '--db', state.db, '--email', crawler.email, '--role', 'admin'], { CORPARENT_PASSWORD: PASSWORD });
+    const { page } = await newContext();
+    await signInWithPassword(page, crawler);
+    const secret = (await text(page, '.corparent-secret')).trim();
+    await page.fill('#code', totp(secret));
+    await submit(page, 'Continue');
+    await goto(page, '/measures');
+    await checkPage(page, 'measures');
+    const measureLinks = await page.locator('main a[href^="/measures/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(measureLinks.length >= 20, `the measures list links every measure: ${measureLinks.length}`);
+    for (const href of measureLinks) {
+      const r = await goto(page, href);
+      assert.equal(r.status(), 200, href);
+      assert.ok(await page.locator('main svg[role="img"]').count() >= 1, `${href} has its chart`);
+      await checkPage(page, `measure-${href.split('/').pop()}`);
+    }
+    for (const [pathname, name] of [['/admin/pages', 'admin-pages'], ['/admin/pages/accessibility', 'admin-page-edit']]) {
+      const r = await goto(page, pathname);
+      assert.equal(r.status(), 200, pathname);
+      await checkPage(page, name);
+    }
+    // Downloads: the CSV holds the figures the page shows.
+    const csv = await page.evaluate(async () => (await fetch('/measures/stability_short.csv')).text());
+    assert.match(csv, /^\uFEFF?Year,Group,Numerator,Denominator,Value/, 'the CSV has its header');
+    assert.ok(csv.split('\n').length > 3, 'the CSV has a row a year');
+    await assertClean(page);
+  });
+
+  test('axe-core: no violations on any page at 1280 and 390 pixels wide', async (t) => {
+    const reached = [...axeResults.keys()].map((k) => k.split('@')[0]);
+    for (const name of [...new Set([...EXPECTED_PAGES, ...reached])]) {
+      for (const w of WIDTHS) {
+        await t.test(`${name} at ${w.name}px`, () => {
+          const key = `${name}@${w.name}`;
+          const v = axeResults.get(key);
+          assert.ok(v !== undefined, `${name} was not reached (an earlier journey failed)`);
+          if (v instanceof Error) assert.fail(`axe-core could not run on ${name}: ${v.message}`);
+          assert.equal(v.length, 0, `${v.length} axe-core violation(s) on ${name} at ${w.name}px:\n${describeViolations(v)}`);
+        });
+      }
+    }
+  });
+
+  test('security headers and cookies were right on every response', () => {
+    assert.ok(responsesChecked >= 50, `only ${responsesChecked} responses were checked`);
+    assert.ok(sessionCookiesSeen >= 5, `only ${sessionCookiesSeen} session Set-Cookie headers were seen`);
+    assert.deepEqual(allProblems, []);
+  });
+
+  test('the server stops on SIGTERM with exit code 0 within 10 s', async (t) => {
+    assert.ok(state.child, 'the server was started');
+    for (const c of state.contexts.splice(0)) await c.close();
+    const t0 = Date.now();
+    state.child.kill('SIGTERM');
+    const result = await Promise.race([state.exited, sleep(10000).then(() => null)]);
+    assert.ok(result, 'the server did not stop within 10 s of SIGTERM');
+    assert.deepEqual(result, { code: 0, signal: null }, `the server stopped with ${JSON.stringify(result)}`);
+    t.diagnostic(`the server stopped ${Date.now() - t0} ms after SIGTERM`);
+  });
+});
