@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "care/date.h"
 #include "ssda903/return_reader.h"
 #include "ssda903/stack.h"
 #include "store/bulk.h"
@@ -88,7 +89,11 @@ int save_stacked(store::Database& db, const StackedReturns& stacked, Findings* f
 }  // namespace
 
 ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict,
-                             const StackRules& rules) {
+                             const StackRules& rules, const std::function<void(const std::string&)>& progress) {
+    auto say = [&](const std::string& what) {
+        if (progress) progress(what);
+    };
+    say("Reading and checking the files");
     // Returns are read and checked on a second thread, each while the one before it is written.
     std::vector<std::promise<ReturnData>> promised(requests.size());
     std::vector<std::future<ReturnData>> reads;
@@ -128,6 +133,7 @@ ImportOutcome import_returns(store::Database& db, const std::vector<ImportReques
         refuse = refuse || data.refused || (strict && year.errors > 0);
         outcome.findings.insert(outcome.findings.end(), data.findings.begin(), data.findings.end());
         if (!refuse) {   // once refused, the rest is only read, for its findings
+            say("Writing the " + care::collection_year_label(data.year) + " return");
             store::delete_return(db, data.year);
             for (const auto& t : data.tables) store::insert_rows(db, t.rows);
             add_findings(findings, data.findings);
@@ -139,6 +145,7 @@ ImportOutcome import_returns(store::Database& db, const std::vector<ImportReques
     }
     if (refuse) return outcome;   // the transaction rolls back
 
+    say("Stacking the years into one history");
     // Stacking runs on the second thread while the findings are written.
     std::future<StackedReturns> stacking =
         std::async(std::launch::async, [&] { return stack(stored, returns, rules); });

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,8 +35,10 @@ struct ImportOutcome {
 
 // Imports one or more years in one transaction. A year refused for its structure (or, with `strict`,
 // for any error) refuses the whole import. Throws std::runtime_error on a store failure.
+// `progress` hears, in words for people, what the import is doing ("Writing the 2024-25 return").
 ImportOutcome import_returns(store::Database& db, const std::vector<ImportRequest>& requests, bool strict,
-                             const StackRules& rules = {});
+                             const StackRules& rules = {},
+                             const std::function<void(const std::string&)>& progress = {});
 
 // Every year folder under `root` (folders named by a year, e.g. 2025/), in year order.
 std::vector<ImportRequest> year_folders(const std::filesystem::path& root);

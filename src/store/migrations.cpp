@@ -84,6 +84,11 @@ const std::vector<Migration>& migrations() {
         "CREATE TABLE public_pages (slug TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL, "
         "updated_by TEXT NOT NULL)",
         }},
+        {5, "imports started in the browser, and how far each has got", {
+        "CREATE TABLE import_jobs (id TEXT PRIMARY KEY, return_year INTEGER NOT NULL, started_by TEXT NOT NULL, "
+        "started_at TEXT NOT NULL, status TEXT NOT NULL, detail TEXT NOT NULL, finished INTEGER NOT NULL, "
+        "committed INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL)",
+        }},
     };
     return all;
 }

@@ -6,6 +6,7 @@
 #include "render/embedded.h"
 #include "render/page.h"
 #include "web/context.h"
+#include "web/multipart.h"
 
 namespace corparent::web {
 namespace {
@@ -45,6 +46,11 @@ std::vector<Route> make_routes() {
         roles("GET", "/", kEveryRole, home),
         roles("GET", "/measures", kEveryRole, measures_index),
         roles("GET", "/measures/*", kEveryRole, measure_page),
+        roles("GET", "/data", {Role::Analyst, Role::Admin}, data_index),
+        roles("GET", "/data/upload", {Role::Analyst, Role::Admin}, data_upload_form),
+        roles("POST", "/data/upload", {Role::Analyst, Role::Admin}, data_upload),
+        roles("GET", "/data/jobs/*", {Role::Analyst, Role::Admin}, data_job),
+        roles("GET", "/data/*", {Role::Analyst, Role::Admin}, data_findings),
         roles("GET", "/audit", {Role::Admin}, audit_log),
         roles("GET", "/admin/pages", {Role::Admin}, admin_pages),
         roles("GET", "/admin/pages/*", {Role::Admin}, admin_page),
@@ -79,6 +85,7 @@ std::string council_stylesheet(std::string_view css) {
 
 struct App::Impl {
     settings::Settings settings;
+    std::string database;
     std::vector<Route> routes = make_routes();
     std::map<std::string, std::string, std::less<>> assets;   // path -> bytes
 
@@ -94,8 +101,9 @@ struct App::Impl {
     }
 };
 
-App::App(settings::Settings settings) : impl_(std::make_unique<Impl>()) {
+App::App(settings::Settings settings, std::string database) : impl_(std::make_unique<Impl>()) {
     impl_->settings = std::move(settings);
+    impl_->database = std::move(database);
     for (const auto& [name, bytes] : render::embedded_files()) {
         if (!name.starts_with("assets/")) continue;
         std::string path = "/" + std::string(name);
@@ -149,33 +157,44 @@ std::optional<Response> App::handle_without_store(const Request& request) const 
 
 Response App::handle(const Request& request, store::Database& db, long long now) const {
     if (auto r = handle_without_store(request)) return *r;
-    Context c{request, db, impl_->settings, std::nullopt, now};
+    // A form that uploads files sends its fields as multipart: they are read here, like any form's.
+    Request with_fields;
+    const Request* r = &request;
+    if (request.method == "POST" && request.content_type.starts_with("multipart/form-data")) {
+        with_fields = request;
+        if (auto parts = parse_multipart(request.content_type, request.body))
+            for (const auto& p : *parts)
+                if (p.filename.empty()) with_fields.form.emplace(p.name, p.content);
+        r = &with_fields;
+    }
+    const Request& req = *r;
+    Context c{req, db, impl_->settings, impl_->database, std::nullopt, now};
     Response response;
     try {
-        auto cookie = request.cookies.find(kSessionCookie);
-        if (cookie != request.cookies.end())
+        auto cookie = req.cookies.find(kSessionCookie);
+        if (cookie != req.cookies.end())
             c.session = accounts::resume(db, cookie->second, now, impl_->settings.server.sessions);
-        const Route* route = impl_->find(request);
+        const Route* route = impl_->find(req);
         if (!route) {
-            response = error_page(c, impl_->path_exists(request.path) ? 405 : 404);
+            response = error_page(c, impl_->path_exists(req.path) ? 405 : 404);
         } else if (!route->info.is_public && !c.session) {
             // Signed out: pages send you to sign in; a form post is refused.
-            response = request.method == "GET" ? Response::redirect("/sign-in") : error_page(c, 403);
+            response = req.method == "GET" ? Response::redirect("/sign-in") : error_page(c, 403);
         } else if (!route->info.is_public && !c.session->complete() && !route->info.before_second_factor) {
             response = Response::redirect(c.session->user.second_factor_set_up ? "/two-factor" : "/two-factor/set-up");
         } else if (!route->info.is_public &&
                    std::find(route->info.roles.begin(), route->info.roles.end(), c.session->user.role) ==
                        route->info.roles.end()) {
             response = error_page(c, 403);
-        } else if (request.method == "POST" && route->info.path != "/sign-in" &&
-                   !(c.session && accounts::same_secret(request.form_value("csrf"), c.session->csrf_token))) {
+        } else if (req.method == "POST" && route->info.path != "/sign-in" &&
+                   !(c.session && accounts::same_secret(req.form_value("csrf"), c.session->csrf_token))) {
             // Every signed-in form carries the session's CSRF token; the sign-in form its own (checked there).
             response = error_page(c, 403);
         } else {
             response = route->handler(c);
         }
     } catch (const std::exception& e) {
-        spdlog::error("{} {}: {}", request.method, route_pattern(request), e.what());
+        spdlog::error("{} {}: {}", req.method, route_pattern(req), e.what());
         response = error_page(c, 500);
     }
     response.header("Cache-Control", "no-store");   // pages may hold what only this user may see

@@ -23,7 +23,8 @@ struct RouteInfo {
 
 class App {
 public:
-    explicit App(settings::Settings settings);
+    // `database` is the store's target, for work that needs a connection of its own (background imports).
+    App(settings::Settings settings, std::string database);
     ~App();
 
     // Answers a request; never throws (a failure is the 500 page). `now` in seconds since the epoch.

@@ -17,6 +17,8 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         };
         item("Pledge", "/");
         item("Measures", "/measures");
+        if (accounts::sees_child_level_data(session->user.role) && session->user.role != accounts::Role::Worker)
+            item("Returns", "/data");
         if (session->user.role == accounts::Role::Admin) {
             item("Audit log", "/audit");
             item("Public pages", "/admin/pages");

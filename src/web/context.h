@@ -18,6 +18,7 @@ struct Context {
     const Request& request;
     store::Database& db;
     const settings::Settings& settings;
+    const std::string& database;   // how to open another connection (background imports)
     std::optional<accounts::Session> session;
     long long now = 0;
 
@@ -49,6 +50,11 @@ Response audit_log(Context& c);
 Response measures_index(Context& c);
 Response measure_page(Context& c);   // also its .csv and .xlsx downloads
 Response public_page(Context& c);
+Response data_index(Context& c);
+Response data_findings(Context& c);      // /data/<year>
+Response data_upload_form(Context& c);
+Response data_upload(Context& c);        // multipart: year, files, strict
+Response data_job(Context& c);           // /data/jobs/<id>, and .json for its progress
 Response admin_pages(Context& c);
 Response admin_page(Context& c);     // GET the form, POST the text
 Response health(Context& c);

@@ -16,6 +16,8 @@ struct Request {
     std::map<std::string, std::string> query;    // decoded
     std::map<std::string, std::string> cookies;
     std::map<std::string, std::string> form;     // an application/x-www-form-urlencoded body, decoded
+    std::string content_type;
+    std::string body;                            // kept only for multipart/form-data (uploads)
     std::string address;                         // the client's IP address
 
     std::string query_value(const std::string& name) const;

@@ -18,6 +18,9 @@ namespace {
 using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 using request_handle = restinio::request_handle_t;
 
+// A year's return for a large council is well under this; the limit keeps a request from filling memory.
+constexpr std::uint64_t kMaxUpload = 256ull * 1024 * 1024;
+
 long long now_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -29,7 +32,9 @@ Request to_request(const restinio::request_t& req) {
     r.query = parse_urlencoded(req.header().query());
     r.cookies = parse_cookies(req.header().get_field_or(restinio::http_field::cookie, ""));
     auto type = req.header().get_field_or(restinio::http_field::content_type, "");
+    r.content_type = std::string(type);
     if (type.starts_with("application/x-www-form-urlencoded")) r.form = parse_urlencoded(req.body());
+    if (type.starts_with("multipart/form-data")) r.body = req.body();
     r.address = req.remote_endpoint().address().to_string();
     return r;
 }
@@ -72,7 +77,7 @@ int serve(const settings::Settings& settings, const std::string& database, const
     std::string host = listen.substr(0, colon);
     auto port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
 
-    App app(settings);
+    App app(settings, database);
     {
         auto db = store::Database::open(database);   // migrations run here, once, before any worker
         board::seed_pledge(*db, settings.data_dir);
@@ -102,7 +107,7 @@ int serve(const settings::Settings& settings, const std::string& database, const
             .address(host)
             .port(port)
             .request_handler(handler)
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024))
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(kMaxUpload))
             .read_next_http_message_timelimit(std::chrono::minutes(5))
             .handle_request_timeout(std::chrono::seconds(60))};
 

@@ -82,6 +82,7 @@ const EXPECTED_PAGES = [
   'start', 'audit', 'error-403', 'error-404',
   'start-participation', 'start-analyst', 'start-worker', 'start-board_officer',
   'accessibility', 'privacy', 'privacy-young-people', 'measures', 'admin-pages', 'admin-page-edit',
+  'data', 'data-upload', 'data-job', 'data-findings',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -753,6 +754,25 @@ describe('corparent in a browser', { concurrency: false }, () => {
       assert.equal(r.status(), 200, pathname);
       await checkPage(page, name);
     }
+    // Returns: an upload in the browser, its progress, then its findings.
+    await goto(page, '/data');
+    await checkPage(page, 'data');
+    await goto(page, '/data/upload');
+    await checkPage(page, 'data-upload');
+    const latestYear = fs.readdirSync(path.join(state.tmp, 'council')).sort().pop();
+    const files = fs.readdirSync(path.join(state.tmp, 'council', latestYear)).map((f) => path.join(state.tmp, 'council', latestYear, f));
+    await page.selectOption('#year', latestYear);
+    await page.setInputFiles('#files', files);
+    await submit(page, 'Upload and import');
+    assert.match(pathOf(page), /^\/data\/jobs\//, 'the upload leads to its progress page');
+    await page.waitForSelector('.govuk-panel__title', { timeout: 60000 });
+    assert.equal((await text(page, '.govuk-panel__title')).trim(), 'Imported');
+    await checkPage(page, 'data-job');
+    await page.getByRole('link', { name: /See the findings/ }).click();
+    await settle(page);
+    assert.equal(pathOf(page), `/data/${latestYear}`);
+    await checkPage(page, 'data-findings');
+
     // Downloads: the CSV holds the figures the page shows.
     const csv = await page.evaluate(async () => (await fetch('/measures/stability_short.csv')).text());
     assert.match(csv, /^\uFEFF?Year,Group,Numerator,Denominator,Value/, 'the CSV has its header');

@@ -22,12 +22,15 @@ inline constexpr const char* kPassword = "correct horse battery staple";
 class WebFixture {
 public:
     explicit WebFixture(store::Backend backend = store::Backend::Sqlite, settings::Settings s = default_settings())
-        : db(fresh_database(backend)), app(std::move(s)) {
+        : target(fresh_target(backend)),
+          db(target.empty() ? nullptr : store::Database::open(target)),
+          app(std::move(s), target) {
         if (db) board::seed_pledge(*db, app.settings().data_dir);
     }
 
     static settings::Settings default_settings() { return settings::load_settings("/nonexistent", false); }
 
+    std::string target;
     std::unique_ptr<store::Database> db;
     web::App app;
     long long now = 1'800'000'000;
