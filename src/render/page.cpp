@@ -53,10 +53,12 @@ std::string fragment(std::string_view name, const nlohmann::json& view) {
     return compiled(name).render(to_data(view));
 }
 
-std::string page(std::string_view name, const nlohmann::json& view) {
+std::string in_layout(const std::string& content, const nlohmann::json& view) {
     nlohmann::json layout = view;
-    layout["content"] = fragment(name, view);
+    layout["content"] = content;
     return compiled("layout").render(to_data(layout));
 }
+
+std::string page(std::string_view name, const nlohmann::json& view) { return in_layout(fragment(name, view), view); }
 
 }  // namespace corparent::render

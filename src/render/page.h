@@ -13,6 +13,9 @@ namespace corparent::render {
 // title, council, and (when signed in) user, role, csrf and the navigation.
 std::string page(std::string_view name, const nlohmann::json& view);
 
+// Content already rendered (by fragment()), put inside the layout.
+std::string in_layout(const std::string& content, const nlohmann::json& view);
+
 // One template alone (no layout).
 std::string fragment(std::string_view name, const nlohmann::json& view);
 

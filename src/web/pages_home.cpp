@@ -1,17 +1,52 @@
 // The start page: the Pledge, statement by statement, with the measures that evidence each one.
 #include <fmt/format.h>
 
+#include <map>
+#include <mutex>
+
 #include "board/pledge.h"
+#include "render/page.h"
 #include "measures/headline.h"
 #include "web/context.h"
 #include "web/measure_view.h"
 
 namespace corparent::web {
 
+namespace {
+
+// The start page's content is the same for everyone who sees the same figures, until an import or a
+// change to the Pledge: it is rendered once and kept (the layout, which names the user, is not).
+std::string cache_key(bool aggregate, const measures::YearReports* reports, const std::optional<board::Pledge>& pledge) {
+    std::string key = (aggregate ? "a" : "c") + std::to_string(reinterpret_cast<std::uintptr_t>(reports));
+    if (pledge) {
+        key += "|" + std::to_string(pledge->version);
+        for (const auto& s : pledge->statements) {
+            key += "|" + s.id + ":" + s.statement + ":" + s.commitment;
+            for (const auto& e : s.evidence) key += "," + e;
+        }
+    }
+    return key;
+}
+
+}  // namespace
+
 Response home(Context& c) {
     bool aggregate = !accounts::sees_child_level_data(c.session->user.role);
     auto reports = measures::year_reports(c.db, c.settings, aggregate);
     auto pledge = board::current_pledge(c.db);
+    static std::mutex lock;
+    // Each entry keeps its reports alive, so that the address in its key cannot be reused meanwhile.
+    static std::map<std::string, std::pair<std::shared_ptr<const measures::YearReports>, std::string>> rendered;
+    std::string key = cache_key(aggregate, reports.get(), pledge);
+    {
+        std::lock_guard guard(lock);
+        auto it = rendered.find(key);
+        if (it != rendered.end()) {
+            Response r;
+            r.body = render::in_layout(it->second.second, c.view("Our Pledge", "/"));
+            return r;
+        }
+    }
     auto v = c.view("Our Pledge", "/");
     v["aggregate"] = aggregate;
     if (pledge) v["pledge_name"] = pledge->name;
@@ -43,7 +78,15 @@ Response home(Context& c) {
     }
     v["statements"] = statements;
     v["region"] = region;
-    return c.page("home", v);
+    std::string content = render::fragment("home", v);
+    {
+        std::lock_guard guard(lock);
+        if (rendered.size() > 16) rendered.clear();   // old keys (earlier imports) are never asked for again
+        rendered[key] = {reports, content};
+    }
+    Response r;
+    r.body = render::in_layout(content, v);
+    return r;
 }
 
 }  // namespace corparent::web
