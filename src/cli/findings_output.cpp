@@ -6,17 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "render/table_export.h"
+
 namespace corparent::cli {
 namespace {
-
-std::string csv_cell(const std::string& v) {
-    // Cells a spreadsheet would run as a formula are prefixed with a quote.
-    std::string s = (!v.empty() && std::string_view("=+-@").find(v[0]) != std::string_view::npos) ? "'" + v : v;
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string where(const ssda903::Finding& f) {
     std::string w = f.file.empty() ? "(return)" : f.file;
@@ -41,9 +34,9 @@ void print_findings_table(std::ostream& out, const ssda903::Findings& findings) 
 void print_findings_csv(std::ostream& out, const ssda903::Findings& findings) {
     out << "year,stage,file,table,row,column,rule,severity,message,child\n";
     for (const auto& f : findings)
-        out << f.year << ',' << f.stage << ',' << csv_cell(f.file) << ',' << csv_cell(f.table) << ',' << f.row << ','
-            << csv_cell(f.column) << ',' << csv_cell(f.rule) << ',' << ssda903::severity_name(f.severity) << ','
-            << csv_cell(f.message) << ',' << csv_cell(f.child) << '\n';
+        out << f.year << ',' << f.stage << ',' << render::csv_text(f.file) << ',' << render::csv_text(f.table) << ',' << f.row << ','
+            << render::csv_text(f.column) << ',' << render::csv_text(f.rule) << ',' << ssda903::severity_name(f.severity) << ','
+            << render::csv_text(f.message) << ',' << render::csv_text(f.child) << '\n';
 }
 
 void print_findings_json(std::ostream& out, const ssda903::Findings& findings) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "render/table_export.h"
+
 namespace corparent::cli {
 namespace {
 
@@ -56,14 +58,6 @@ std::string fraction(const Figure& f) {
 std::string shown(const measures::PublishedValue& v) { return v.shown.empty() ? "-" : v.shown; }
 
 std::string one_decimal(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
-
-std::string csv_cell(const std::string& v) {
-    std::string s = (!v.empty() && std::string_view("=+-@").find(v[0]) != std::string_view::npos) ? "'" + v : v;
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -129,8 +123,8 @@ void print_measures_csv(std::ostream& out, const measures::MeasureReport& report
         std::string num = f.suppressed ? "c" : std::to_string(r.numerator);
         std::string den = r.kind == Kind::Count ? "" : (f.suppressed ? "c" : std::to_string(r.denominator));
         std::string val = f.suppressed ? "c" : (value ? fmt::format("{:.1f}", *value) : "");
-        out << report.la_code << ',' << report.year << ',' << r.id << ',' << csv_cell(r.breakdown) << ','
-            << csv_cell(std::string(f.definition->name)) << ',' << num << ',' << den << ',' << val << ',';
+        out << report.la_code << ',' << report.year << ',' << r.id << ',' << render::csv_text(r.breakdown) << ','
+            << render::csv_text(std::string(f.definition->name)) << ',' << num << ',' << den << ',' << val << ',';
         if (f.benchmarks) {
             const auto& b = *f.benchmarks;
             out << b.england.shown << ',' << b.region.shown << ','

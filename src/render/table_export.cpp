@@ -143,6 +143,8 @@ lxw_error fill(lxw_workbook* workbook, const Table& table) {
 
 }  // namespace
 
+std::string csv_text(const std::string& text) { return csv_field(defuse(text)); }
+
 std::string to_csv(const Table& table) {
     std::string out = "\xEF\xBB\xBF";
     if (!table.headers.empty()) {

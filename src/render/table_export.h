@@ -21,6 +21,8 @@ struct Table {
 // RFC 4180: fields quoted when they need to be, CRLF line ends; UTF-8 with a byte order mark so that Excel
 // reads accents. The header row first; a short row is padded to the headers' width.
 std::string to_csv(const Table& table);
+// One text field as to_csv writes it: formula-like text defused, quoted when it must be.
+std::string csv_text(const std::string& text);
 
 // The bytes of an .xlsx file: the title (bold) in row 1, the headers (bold, with a filter) in row 3, the
 // rows from row 4. Throws std::runtime_error if the workbook cannot be written.
