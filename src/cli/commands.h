@@ -22,5 +22,6 @@ Run add_demo(CLI::App& app);
 Run add_user(CLI::App& app);
 Run add_serve(CLI::App& app);
 Run add_totp(CLI::App& app);
+Run add_names(CLI::App& app);
 
 }  // namespace corparent::cli

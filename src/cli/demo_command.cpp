@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/findings_output.h"
 #include "cli/measures_output.h"
+#include "measures/children.h"
 #include "measures/council.h"
 #include "settings/settings.h"
 #include "ssda903/importer.h"
@@ -65,11 +66,18 @@ Run add_demo(CLI::App& app) {
         // One account per role. DEMO ONLY: the passwords and authenticator secrets are printed here.
         std::cout << "\nDEMO ACCOUNTS (demo only: never use these anywhere real)\n";
         const accounts::Actor demo{"demo", "local"};
+        // The demo worker is the synthetic council's social worker with the most children at 31 March.
+        std::map<std::string, int> caseloads;
+        for (const auto& row : measures::list_children(*db, s.choices, {}).children)
+            if (row.in_care_31mar && row.sw_id.starts_with("SW")) ++caseloads[row.sw_id];
+        std::string busiest = "SW1001";
+        for (const auto& [id, n] : caseloads)
+            if (n > caseloads[busiest]) busiest = id;
         for (auto role : accounts::all_roles()) {
             std::string email = std::string(accounts::role_id(role)) + "@demo.example";
             std::string password = "demo-" + std::string(accounts::role_id(role)) + "-password";
             std::optional<std::string> sw_id;
-            if (role == accounts::Role::Worker) sw_id = "SW1001";
+            if (role == accounts::Role::Worker) sw_id = busiest;
             accounts::add_user(*db, email, role, password, sw_id, demo);
             std::string line = fmt::format("  {:<32} password {:<32}", email, password);
             if (accounts::needs_second_factor(role))

@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/findings_output.h"
-#include "settings/settings.h"
+#include "settings/stored_settings.h"
 #include "ssda903/importer.h"
 
 namespace corparent::cli {
@@ -33,8 +33,8 @@ Run add_import(CLI::App& app) {
         else if (o->year < 2000 || o->year > 2100) throw std::runtime_error("--year is required (e.g. --year 2025), or --all");
         else requests.push_back({o->year, o->dir});
 
-        auto s = settings::load_settings(o->config, o->config != "corparent.toml");
         auto db = store::Database::open(o->db);
+        auto s = settings::effective_settings(*db, settings::load_settings(o->config, o->config != "corparent.toml"));
         auto outcome = ssda903::import_returns(*db, requests, o->strict, s.stacking);
         for (const auto& y : outcome.years) {
             long rows = 0;

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     add("findings", "list the validation findings of an imported year", corparent::cli::add_findings);
     add("measures", "compute the measures of success for a year, beside DfE's published figures",
         corparent::cli::add_measures);
+    add("names", "import the children's names (a names file: CHILD, name, case_id) for the workers who know them",
+        corparent::cli::add_names);
     add("user", "add, list, disable and enable the people who sign in", corparent::cli::add_user);
     add("serve", "run the web application", corparent::cli::add_serve);
     add("totp", "print the current code for an authenticator key (as an authenticator app would)",

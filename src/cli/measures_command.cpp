@@ -5,7 +5,7 @@
 #include "cli/measures_output.h"
 #include "measures/council.h"
 #include "measures/engine.h"
-#include "settings/settings.h"
+#include "settings/stored_settings.h"
 
 namespace corparent::cli {
 
@@ -30,8 +30,9 @@ Run add_measures(CLI::App& app) {
     app.add_flag("--disclosure", o->disclosure, "apply disclosure control, as for publishing (small numbers as c)");
     app.add_flag("--data-quality", o->data_quality, "list the children each measure left out for a bad value");
     return [o] {
-        auto s = settings::load_settings(o->config, o->config != "corparent.toml");
         auto db = store::Database::open(o->db);
+        // corparent.toml, with what an administrator changed in the browser.
+        auto s = settings::effective_settings(*db, settings::load_settings(o->config, o->config != "corparent.toml"));
         auto council = measures::load_council(*db, o->year, s.choices.placements);
         auto data = measures::BenchmarkData::load(s.data_dir / "benchmarks");
         auto report = measures::build_report(measures::compute_measures(council, s.choices, o->breakdowns), o->year, data,

@@ -10,14 +10,18 @@ namespace corparent::measures {
 std::shared_ptr<const YearReports> year_reports(store::Database& db, const settings::Settings& settings,
                                                 bool aggregate_only) {
     static std::mutex lock;
-    static long long cached_import = -1;
+    static std::string cached_key;   // the import and the settings the reports were made with
     static std::shared_ptr<const YearReports> full, controlled;
     static std::shared_ptr<const BenchmarkData> benchmarks;
 
-    long long import = store::latest_import(db);
+    // An administrator can change the LA code, the neighbour model and the thresholds at any time.
+    std::string key = std::to_string(store::latest_import(db)) + "|" + settings.la_code + "|" +
+                      std::to_string(static_cast<int>(settings.neighbour_model)) + "|" +
+                      std::to_string(settings.disclosure.smallest_count) + "|" +
+                      std::to_string(settings.disclosure.smallest_denominator);
     {
         std::lock_guard guard(lock);
-        if (import == cached_import) return aggregate_only ? controlled : full;
+        if (key == cached_key) return aggregate_only ? controlled : full;
         if (!benchmarks) benchmarks = std::make_shared<BenchmarkData>(BenchmarkData::load(settings.data_dir / "benchmarks"));
     }
     auto all = std::make_shared<YearReports>(), safe = std::make_shared<YearReports>();
@@ -30,7 +34,7 @@ std::shared_ptr<const YearReports> year_reports(store::Database& db, const setti
         (*safe)[year] = std::move(report);
     }
     std::lock_guard guard(lock);
-    cached_import = import;
+    cached_key = key;
     full = all;
     controlled = safe;
     return aggregate_only ? controlled : full;

@@ -89,6 +89,14 @@ const std::vector<Migration>& migrations() {
         "started_at TEXT NOT NULL, status TEXT NOT NULL, detail TEXT NOT NULL, finished INTEGER NOT NULL, "
         "committed INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL)",
         }},
+        {6, "settings an administrator changed", {
+        "CREATE TABLE settings_values (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, "
+        "updated_by TEXT NOT NULL)",
+        }},
+        {7, "names of children for the workers who know them", {
+        "CREATE TABLE child_names (child TEXT PRIMARY KEY, name TEXT NOT NULL, case_id TEXT NOT NULL, "
+        "imported_at TEXT NOT NULL)",
+        }},
     };
     return all;
 }

@@ -5,6 +5,7 @@
 #include "accounts/secrets.h"
 #include "render/embedded.h"
 #include "render/page.h"
+#include "settings/stored_settings.h"
 #include "web/context.h"
 #include "web/multipart.h"
 
@@ -51,10 +52,23 @@ std::vector<Route> make_routes() {
         roles("POST", "/data/upload", {Role::Analyst, Role::Admin}, data_upload),
         roles("GET", "/data/jobs/*", {Role::Analyst, Role::Admin}, data_job),
         roles("GET", "/data/*", {Role::Analyst, Role::Admin}, data_findings),
+        roles("GET", "/children", {Role::Analyst, Role::Worker, Role::Admin}, children_list),
+        roles("GET", "/children/*", {Role::Analyst, Role::Worker, Role::Admin}, child_page),
         roles("GET", "/audit", {Role::Admin}, audit_log),
         roles("GET", "/admin/pages", {Role::Admin}, admin_pages),
         roles("GET", "/admin/pages/*", {Role::Admin}, admin_page),
         roles("POST", "/admin/pages/*", {Role::Admin}, admin_page),
+        roles("GET", "/admin/users", {Role::Admin}, admin_users),
+        roles("GET", "/admin/users/add", {Role::Admin}, admin_user_add),
+        roles("POST", "/admin/users/add", {Role::Admin}, admin_user_add),
+        roles("POST", "/admin/users/disable", {Role::Admin}, admin_user_disable),
+        roles("POST", "/admin/users/enable", {Role::Admin}, admin_user_enable),
+        roles("POST", "/admin/users/reset-second-factor", {Role::Admin}, admin_user_reset_second_factor),
+        roles("POST", "/admin/users/sw-id", {Role::Admin}, admin_user_sw_id),
+        roles("GET", "/admin/pledge", {Role::Admin}, admin_pledge),
+        roles("POST", "/admin/pledge/*", {Role::Admin}, admin_pledge_evidence),
+        roles("GET", "/admin/settings", {Role::Admin}, admin_settings),
+        roles("POST", "/admin/settings", {Role::Admin}, admin_settings),
     };
 }
 
@@ -86,6 +100,7 @@ std::string council_stylesheet(std::string_view css) {
 struct App::Impl {
     settings::Settings settings;
     std::string database;
+    std::unique_ptr<settings::SettingsCache> stored;   // corparent.toml with what administrators changed
     std::vector<Route> routes = make_routes();
     std::map<std::string, std::string, std::less<>> assets;   // path -> bytes
 
@@ -104,6 +119,7 @@ struct App::Impl {
 App::App(settings::Settings settings, std::string database) : impl_(std::make_unique<Impl>()) {
     impl_->settings = std::move(settings);
     impl_->database = std::move(database);
+    impl_->stored = std::make_unique<settings::SettingsCache>(impl_->settings);
     for (const auto& [name, bytes] : render::embedded_files()) {
         if (!name.starts_with("assets/")) continue;
         std::string path = "/" + std::string(name);
@@ -168,7 +184,9 @@ Response App::handle(const Request& request, store::Database& db, long long now)
         r = &with_fields;
     }
     const Request& req = *r;
-    Context c{req, db, impl_->settings, impl_->database, std::nullopt, now};
+    // The settings an administrator changed (on any server) apply from the next request; never throws.
+    std::shared_ptr<const settings::Settings> settings = impl_->stored->current(db);
+    Context c{req, db, *settings, impl_->database, std::nullopt, now};
     Response response;
     try {
         auto cookie = req.cookies.find(kSessionCookie);

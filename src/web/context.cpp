@@ -5,7 +5,10 @@
 namespace corparent::web {
 
 nlohmann::json Context::view(const std::string& title, const std::string& current_path) const {
-    nlohmann::json v = {{"title", title}, {"council", settings.council_name}};
+    nlohmann::json v = {{"title", title},
+                        {"council", settings.council_name},
+                        {"smallest_count", std::to_string(settings.disclosure.smallest_count - 1)},
+                        {"smallest_denominator", std::to_string(settings.disclosure.smallest_denominator)}};
     if (session && session->complete()) {
         v["signed_in_as"] = "Signed in as";
         v["user"] = session->user.email;
@@ -17,11 +20,16 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         };
         item("Pledge", "/");
         item("Measures", "/measures");
+        if (accounts::sees_child_level_data(session->user.role))
+            item(session->user.role == accounts::Role::Worker ? "Your caseload" : "Children", "/children");
         if (accounts::sees_child_level_data(session->user.role) && session->user.role != accounts::Role::Worker)
             item("Returns", "/data");
         if (session->user.role == accounts::Role::Admin) {
-            item("Audit log", "/audit");
+            item("Users", "/admin/users");
+            item("Pledge evidence", "/admin/pledge");
+            item("Settings", "/admin/settings");
             item("Public pages", "/admin/pages");
+            item("Audit log", "/audit");
         }
         v["navigation"] = nav;
         v["has_navigation"] = true;

@@ -50,6 +50,8 @@ Response audit_log(Context& c);
 Response measures_index(Context& c);
 Response measure_page(Context& c);   // also its .csv and .xlsx downloads
 Response public_page(Context& c);
+Response children_list(Context& c);   // /children?year=&in_care=&placement=&age=&moves=&q=&page=
+Response child_page(Context& c);      // /children/<CHILD>
 Response data_index(Context& c);
 Response data_findings(Context& c);      // /data/<year>
 Response data_upload_form(Context& c);
@@ -57,6 +59,15 @@ Response data_upload(Context& c);        // multipart: year, files, strict
 Response data_job(Context& c);           // /data/jobs/<id>, and .json for its progress
 Response admin_pages(Context& c);
 Response admin_page(Context& c);     // GET the form, POST the text
+Response admin_users(Context& c);
+Response admin_user_add(Context& c);                  // GET the form, POST the new user (password shown once)
+Response admin_user_disable(Context& c);              // POST email
+Response admin_user_enable(Context& c);               // POST email
+Response admin_user_reset_second_factor(Context& c);  // POST email
+Response admin_user_sw_id(Context& c);                // POST email, sw_id (empty: none)
+Response admin_pledge(Context& c);
+Response admin_pledge_evidence(Context& c);           // POST /admin/pledge/<statement id>
+Response admin_settings(Context& c);                  // GET the form, POST the values
 Response health(Context& c);
 
 // The cookies corparent uses.

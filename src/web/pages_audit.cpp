@@ -13,7 +13,9 @@ constexpr int kPageSize = 50;
 const std::vector<std::string> kActions = {
     "sign_in",     "sign_in.password",  "sign_in.failed",  "sign_in.code_failed", "sign_in.throttled",
     "sign_out",    "user.add",          "user.disable",    "user.enable",         "user.reset_second_factor",
-    "user.sw_id",  "user.second_factor_set_up",
+    "user.sw_id",  "user.second_factor_set_up", "setting.change", "setting.public_page", "pledge.evidence",
+    "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
+    "import.upload", "import.names",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

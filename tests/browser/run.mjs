@@ -82,7 +82,8 @@ const EXPECTED_PAGES = [
   'start', 'audit', 'error-403', 'error-404',
   'start-participation', 'start-analyst', 'start-worker', 'start-board_officer',
   'accessibility', 'privacy', 'privacy-young-people', 'measures', 'admin-pages', 'admin-page-edit',
-  'data', 'data-upload', 'data-job', 'data-findings',
+  'data', 'data-upload', 'data-job', 'data-findings', 'children', 'child', 'caseload',
+  'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -754,6 +755,52 @@ describe('corparent in a browser', { concurrency: false }, () => {
       assert.equal(r.status(), 200, pathname);
       await checkPage(page, name);
     }
+    // Children: the list, a child's page; the administration pages.
+    await goto(page, '/children');
+    await checkPage(page, 'children');
+    const rows = await page.locator('main table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      href: tr.querySelector('a').getAttribute('href'),
+      sw: tr.lastElementChild.textContent.trim(),
+    })));
+    assert.ok(rows.length > 0, 'the children list has children');
+    await goto(page, rows[0].href);
+    await checkPage(page, 'child');
+    for (const [pathname, name] of [['/admin/users', 'admin-users'], ['/admin/users/add', 'admin-user-add'],
+                                    ['/admin/pledge', 'admin-pledge'], ['/admin/settings', 'admin-settings']]) {
+      const r = await goto(page, pathname);
+      assert.equal(r.status(), 200, pathname);
+      await checkPage(page, name);
+    }
+
+    // A worker opens a child on their caseload, and is refused a child on another worker's.
+    const withWorker = rows.filter((r) => /^SW/.test(r.sw));
+    const mineRow = withWorker[0];
+    const otherRow = withWorker.find((r) => r.sw !== mineRow.sw);
+    assert.ok(mineRow && otherRow, 'two children with different social workers');
+    const worker = { email: `caseload.worker@${DOMAIN}`, role: 'worker' };
+    run(['user', 'add', '--db', state.db, '--email', worker.email, '--role', 'worker', '--sw-id', mineRow.sw],
+        { CORPARENT_PASSWORD: PASSWORD });
+    const { page: wp } = await newContext();
+    await signInWithPassword(wp, worker);
+    await wp.fill('#code', totp((await text(wp, '.corparent-secret')).trim()));
+    await submit(wp, 'Continue');
+    await wp.getByRole('link', { name: 'Your caseload' }).click();
+    await settle(wp);
+    await checkPage(wp, 'caseload');
+    const mine = await goto(wp, mineRow.href);
+    assert.equal(mine.status(), 200, 'a child on the worker\'s caseload opens');
+    const theirs = await goto(wp, otherRow.href);
+    assert.equal(theirs.status(), 403, 'a child on another worker\'s caseload is refused');
+    // A Board member reads the Pledge and a measure.
+    const { page: bp } = await newContext();
+    await signInWithPassword(bp, USERS.member);
+    await bp.getByRole('link', { name: 'Measures', exact: true }).click();
+    await settle(bp);
+    await bp.locator('main a[href="/measures/stability_short"]').click();
+    await settle(bp);
+    assert.ok(await bp.locator('main svg[role="img"]').count() >= 1, 'a Board member reads a measure with its chart');
+    await checkPage(bp, 'measure-as-board-member');
+
     // Returns: an upload in the browser, its progress, then its findings.
     await goto(page, '/data');
     await checkPage(page, 'data');
