@@ -10,6 +10,7 @@
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
 #include "web_fixture.h"
+#include "../render/unzip.h"
 
 using namespace corparent;
 using accounts::Role;
@@ -89,7 +90,12 @@ TEST_F(Pages, DownloadsHoldTheFiguresOnThePage) {
         << csv.body.substr(0, 400);
     auto xlsx = w.get("/measures/stability_short.xlsx", token);
     ASSERT_EQ(xlsx.status, 200);
-    EXPECT_TRUE(xlsx.body.starts_with("PK"));
+    auto parts = test_support::unzip(xlsx.body);
+    const std::string& sheet = parts["xl/worksheets/sheet1.xml"];
+    const std::string& strings = parts["xl/sharedStrings.xml"];
+    EXPECT_NE(strings.find("2024-25"), std::string::npos);
+    EXPECT_NE(sheet.find("<v>" + std::to_string(f->row.numerator) + "</v>"), std::string::npos);
+    EXPECT_NE(sheet.find("<v>" + std::to_string(f->row.denominator) + "</v>"), std::string::npos);
     store::AuditFilter filter;
     filter.action = "export.measure";
     EXPECT_EQ(store::count_audit(*w.db, filter), 2);
