@@ -801,30 +801,41 @@ describe('corparent in a browser', { concurrency: false }, () => {
     assert.ok(await bp.locator('main svg[role="img"]').count() >= 1, 'a Board member reads a measure with its chart');
     await checkPage(bp, 'measure-as-board-member');
 
-    // Returns: an upload in the browser, its progress, then its findings.
-    await goto(page, '/data');
-    await checkPage(page, 'data');
-    await goto(page, '/data/upload');
-    await checkPage(page, 'data-upload');
+    // Returns: an analyst uploads a return in the browser, sees its progress, then reads its findings.
+    const analyst = { email: `upload.analyst@${DOMAIN}`, role: 'analyst' };
+    run(['user', 'add', '--db', state.db, '--email', analyst.email, '--role', 'analyst'], { CORPARENT_PASSWORD: PASSWORD });
+    const { page: ap } = await newContext();
+    await signInWithPassword(ap, analyst);
+    await ap.fill('#code', totp((await text(ap, '.corparent-secret')).trim()));
+    await submit(ap, 'Continue');
+    await ap.getByRole('link', { name: 'Returns' }).click();
+    await settle(ap);
+    assert.equal(pathOf(ap), '/data');
+    await checkPage(ap, 'data');
+    await ap.getByRole('button', { name: 'Upload a return' }).click();
+    await settle(ap);
+    assert.equal(pathOf(ap), '/data/upload');
+    await checkPage(ap, 'data-upload');
     const latestYear = fs.readdirSync(path.join(state.tmp, 'council')).sort().pop();
     const files = fs.readdirSync(path.join(state.tmp, 'council', latestYear)).map((f) => path.join(state.tmp, 'council', latestYear, f));
-    await page.selectOption('#year', latestYear);
-    await page.setInputFiles('#files', files);
-    await submit(page, 'Upload and import');
-    assert.match(pathOf(page), /^\/data\/jobs\//, 'the upload leads to its progress page');
-    await page.waitForSelector('.govuk-panel__title', { timeout: 60000 });
-    assert.equal((await text(page, '.govuk-panel__title')).trim(), 'Imported');
-    await checkPage(page, 'data-job');
-    await page.getByRole('link', { name: /See the findings/ }).click();
-    await settle(page);
-    assert.equal(pathOf(page), `/data/${latestYear}`);
-    await checkPage(page, 'data-findings');
+    await ap.selectOption('#year', latestYear);
+    await ap.setInputFiles('#files', files);
+    await submit(ap, 'Upload and import');
+    assert.match(pathOf(ap), /^\/data\/jobs\//, 'the upload leads to its progress page');
+    await ap.waitForSelector('.govuk-panel__title', { timeout: 60000 });
+    assert.equal((await text(ap, '.govuk-panel__title')).trim(), 'Imported');
+    await checkPage(ap, 'data-job');
+    await ap.getByRole('link', { name: /See the findings/ }).click();
+    await settle(ap);
+    assert.equal(pathOf(ap), `/data/${latestYear}`);
+    await checkPage(ap, 'data-findings');
 
     // Downloads: the CSV holds the figures the page shows.
     const csv = await page.evaluate(async () => (await fetch('/measures/stability_short.csv')).text());
     assert.match(csv, /^\uFEFF?Year,Group,Numerator,Denominator,Value/, 'the CSV has its header');
     assert.ok(csv.split('\n').length > 3, 'the CSV has a row a year');
     await assertClean(page);
+    await assertClean(ap);
   });
 
   test('axe-core: no violations on any page at 1280 and 390 pixels wide', async (t) => {
