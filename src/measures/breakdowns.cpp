@@ -2,18 +2,11 @@
 // ethnicity group, UASC and placement group (groups as spec section 6 names them).
 #include <map>
 
+#include "measures/children.h"
 #include "measures/cohort_measures.h"
 
 namespace corparent::measures {
 namespace {
-
-std::string age_band(int age) {
-    if (age < 1) return "under 1";
-    if (age <= 4) return "1-4";
-    if (age <= 9) return "5-9";
-    if (age <= 15) return "10-15";
-    return "16 and over";
-}
 
 std::string sex_group(const std::string& sex) {
     if (sex == "1" || sex == "M") return "M";
@@ -44,7 +37,7 @@ void cla_breakdowns(Context& c) {
         std::function<std::string(std::size_t)> of;   // "" when unknown
     };
     const std::vector<Dimension> dimensions = {
-        {"age", {"under 1", "1-4", "5-9", "10-15", "16 and over"},
+        {"age", age_bands(),
          [&](std::size_t i) { return c.facts[i].age ? age_band(*c.facts[i].age) : std::string(); }},
         {"sex", {"M", "F", "U"}, [&](std::size_t i) { return sex_group(c.council.children[i].sex); }},
         {"ethnicity", {"White", "Mixed", "Asian", "Black", "Other", "Refused or not obtained"},

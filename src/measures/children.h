@@ -18,6 +18,7 @@
 namespace corparent::measures {
 
 // DfE's age bands at 31 March: "under 1", "1-4", "5-9", "10-15", "16 and over".
+// DfE's age bands (spec 6), which the breakdowns and the children's list share.
 const std::vector<std::string>& age_bands();
 std::string age_band(int age);
 
