@@ -46,6 +46,12 @@ void seed_pledge(store::Database& db, const std::filesystem::path& data_dir) {
     try {
         j = nlohmann::json::parse(in);
         soci::transaction tx(db.session());
+        // Two servers starting together on one PostgreSQL must not both seed: the second waits here until
+        // the first commits, then finds the Pledge there (the lock goes with the transaction).
+        if (db.backend() == store::Backend::Postgres) {
+            db.session() << "SELECT pg_advisory_xact_lock(90320002)";
+            if (!store::load_pledges(db).empty()) return;
+        }
         for (const auto& v : j.at("versions")) {
             store::PledgeVersionRow row{v.at("version").get<int>(), v.at("name").get<std::string>(),
                                         v.at("adopted").get<std::string>(), {}};

@@ -23,5 +23,7 @@ Run add_user(CLI::App& app);
 Run add_serve(CLI::App& app);
 Run add_totp(CLI::App& app);
 Run add_names(CLI::App& app);
+Run add_education(CLI::App& app);
+Run add_providers(CLI::App& app);
 
 }  // namespace corparent::cli

@@ -5,6 +5,10 @@
 
 #include "accounts/accounts.h"
 #include "cli/commands.h"
+#include "education/education_file.h"
+#include "education/synth.h"
+#include "providers/provider_file.h"
+#include "providers/synth.h"
 #include "cli/findings_output.h"
 #include "cli/measures_output.h"
 #include "measures/children.h"
@@ -53,6 +57,17 @@ Run add_demo(CLI::App& app) {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::cout << fmt::format("Loaded five years into {} in {:.1f} s ({} episodes closed when stacking).\n", o->db,
                                  seconds, outcome.repaired_episodes);
+        // The Virtual School's records and Ofsted's ratings for the same council.
+        const accounts::Actor loader{"demo", "local"};
+        const auto education_csv = std::filesystem::path(o->data) / "education.csv";
+        education::write_education(o->data, education_csv, o->seed);
+        if (!education::import_education(*db, education_csv, loader).committed)
+            throw std::runtime_error("the demo council's education records were refused");
+        const auto providers_csv = std::filesystem::path(o->data) / "ofsted-providers.csv";
+        providers::write_providers(o->data, providers_csv, o->seed);
+        providers::import_providers(*db, providers_csv, loader);
+        std::cout << "Loaded the Virtual School's education records and Ofsted's ratings of the homes used.\n";
+
         auto s = settings::load_settings("corparent.toml", false);
         auto council = measures::load_council(*db, 2025, s.choices.placements);
         auto report = measures::build_report(measures::compute_measures(council, s.choices, false), 2025,

@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
         corparent::cli::add_measures);
     add("names", "import the children's names (a names file: CHILD, name, case_id) for the workers who know them",
         corparent::cli::add_names);
+    add("education", "import the Virtual School's education records (docs/education.md)",
+        corparent::cli::add_education);
+    add("providers", "import Ofsted's list of children's social care providers and their ratings",
+        corparent::cli::add_providers);
     add("user", "add, list, disable and enable the people who sign in", corparent::cli::add_user);
     add("serve", "run the web application", corparent::cli::add_serve);
     add("totp", "print the current code for an authenticator key (as an authenticator app would)",

@@ -97,6 +97,22 @@ const std::vector<Migration>& migrations() {
         "CREATE TABLE child_names (child TEXT PRIMARY KEY, name TEXT NOT NULL, case_id TEXT NOT NULL, "
         "imported_at TEXT NOT NULL)",
         }},
+        {8, "education records from the Virtual School, and the findings of their imports", {
+        "CREATE TABLE education_records (academic_year INTEGER, row_no INTEGER NOT NULL, child TEXT, upn TEXT, "
+        "school_urn TEXT, start_date TEXT, sessions_possible INTEGER, sessions_attended INTEGER, suspensions INTEGER, "
+        "suspension_days_tenths INTEGER, permanent_exclusions INTEGER, ks2_reading INTEGER, ks2_writing INTEGER, "
+        "ks2_maths INTEGER, ks4_attainment8_tenths INTEGER, ks4_english_maths_4 INTEGER, pep_date TEXT, "
+        "source TEXT NOT NULL, raw TEXT NOT NULL, imported_at TEXT NOT NULL)",
+        "CREATE INDEX education_records_year ON education_records (academic_year)",
+        "CREATE TABLE education_findings (file TEXT NOT NULL, row_no INTEGER NOT NULL, column_name TEXT NOT NULL, "
+        "rule TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, child TEXT NOT NULL, raw TEXT NOT NULL, "
+        "imported_at TEXT NOT NULL)",
+        }},
+        {9, "Ofsted's list of children's social care providers and their full inspections", {
+        "CREATE TABLE ofsted_inspections (urn TEXT NOT NULL, provider_type TEXT NOT NULL, "
+        "overall_effectiveness TEXT NOT NULL, inspection_date TEXT, imported_at TEXT NOT NULL)",
+        "CREATE INDEX ofsted_inspections_urn ON ofsted_inspections (urn, inspection_date)",
+        }},
     };
     return all;
 }

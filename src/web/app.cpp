@@ -47,6 +47,8 @@ std::vector<Route> make_routes() {
         roles("GET", "/", kEveryRole, home),
         roles("GET", "/measures", kEveryRole, measures_index),
         roles("GET", "/measures/*", kEveryRole, measure_page),
+        roles("GET", "/education", kEveryRole, education_page),
+        roles("GET", "/homes", kEveryRole, homes_page),
         roles("GET", "/data", {Role::Analyst, Role::Admin}, data_index),
         roles("GET", "/data/upload", {Role::Analyst, Role::Admin}, data_upload_form),
         roles("POST", "/data/upload", {Role::Analyst, Role::Admin}, data_upload),

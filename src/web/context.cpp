@@ -20,6 +20,8 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         };
         item("Pledge", "/");
         item("Measures", "/measures");
+        item("Education", "/education");
+        item("Children's homes", "/homes");
         if (accounts::sees_child_level_data(session->user.role))
             item(session->user.role == accounts::Role::Worker ? "Your caseload" : "Children", "/children");
         if (accounts::sees_child_level_data(session->user.role) && session->user.role != accounts::Role::Worker)

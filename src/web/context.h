@@ -49,9 +49,11 @@ Response home(Context& c);
 Response audit_log(Context& c);
 Response measures_index(Context& c);
 Response measure_page(Context& c);   // also its .csv and .xlsx downloads
+Response homes_page(Context& c);      // /homes?year=: the quality of the children's homes
 Response public_page(Context& c);
 Response children_list(Context& c);   // /children?year=&in_care=&placement=&age=&moves=&q=&page=
 Response child_page(Context& c);      // /children/<CHILD>
+Response education_page(Context& c);    // /education?year=2025
 Response data_index(Context& c);
 Response data_findings(Context& c);      // /data/<year>
 Response data_upload_form(Context& c);

@@ -84,6 +84,7 @@ const EXPECTED_PAGES = [
   'accessibility', 'privacy', 'privacy-young-people', 'measures', 'admin-pages', 'admin-page-edit',
   'data', 'data-upload', 'data-job', 'data-findings', 'children', 'child', 'caseload',
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
+  'education', 'homes',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -418,8 +419,8 @@ describe('corparent in a browser', { concurrency: false }, () => {
     fs.mkdirSync(opts.artifacts, { recursive: true });
     state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corparent-browser-'));
     state.db = path.join(state.tmp, 'corparent.db');
-    run(['synth', '--out', 'council', '--children', String(opts.children), '--seed', '1']);
-    run(['import', '--db', state.db, '--all', 'council']);
+    // The demo's council: five returns, the Virtual School's records and Ofsted's ratings.
+    run(['demo', '--no-serve', '--db', state.db, '--data', 'council', '--children', String(opts.children), '--seed', '1']);
     for (const u of Object.values(USERS))
       run(['user', 'add', '--db', state.db, '--email', u.email, '--role', u.role], { CORPARENT_PASSWORD: PASSWORD });
     await startServer();
@@ -750,7 +751,8 @@ describe('corparent in a browser', { concurrency: false }, () => {
       assert.ok(await page.locator('main svg[role="img"]').count() >= 1, `${href} has its chart`);
       await checkPage(page, `measure-${href.split('/').pop()}`);
     }
-    for (const [pathname, name] of [['/admin/pages', 'admin-pages'], ['/admin/pages/accessibility', 'admin-page-edit']]) {
+    for (const [pathname, name] of [['/admin/pages', 'admin-pages'], ['/admin/pages/accessibility', 'admin-page-edit'],
+                                    ['/education', 'education'], ['/homes', 'homes']]) {
       const r = await goto(page, pathname);
       assert.equal(r.status(), 200, pathname);
       await checkPage(page, name);
@@ -816,7 +818,7 @@ describe('corparent in a browser', { concurrency: false }, () => {
     await settle(ap);
     assert.equal(pathOf(ap), '/data/upload');
     await checkPage(ap, 'data-upload');
-    const latestYear = fs.readdirSync(path.join(state.tmp, 'council')).sort().pop();
+    const latestYear = fs.readdirSync(path.join(state.tmp, 'council')).filter((f) => /^\d{4}$/.test(f)).sort().pop();
     const files = fs.readdirSync(path.join(state.tmp, 'council', latestYear)).map((f) => path.join(state.tmp, 'council', latestYear, f));
     await ap.selectOption('#year', latestYear);
     await ap.setInputFiles('#files', files);

@@ -29,8 +29,8 @@ a=$(free_port 18100)
 b=$(free_port $((a + 1)))
 "$bin" serve --db "$db" --listen "127.0.0.1:$b" >"$work/b.log" 2>&1 & pids+=($!)
 for port in "$a" "$b"; do
-  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null || fail "server on $port did not start"
+  for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { cat "$work"/*.log >&2; fail "server on $port did not start"; }
 done
 
 # Sign in on A.
