@@ -19,7 +19,7 @@ using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::nu
 using request_handle = restinio::request_handle_t;
 
 // A year's return for a large council is well under this; the limit keeps a request from filling memory.
-constexpr std::uint64_t kMaxUpload = 256ull * 1024 * 1024;
+constexpr std::uint64_t kMaxUpload = 64ull * 1024 * 1024;
 
 long long now_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
