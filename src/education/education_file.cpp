@@ -52,35 +52,8 @@ const std::vector<Heading>& headings() {
     return all;
 }
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
-
-// "School-URN_ " -> "school urn".
-std::string heading_key(std::string_view s) {
-    std::string out;
-    for (char c : trimmed(s)) {
-        if (c == '_' || c == '-' || c == ' ' || c == '\t') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 const Heading* heading_of(std::string_view text) {
-    std::string k = heading_key(text);
+    std::string k = ssda903::heading_key(text);
     for (const auto& h : headings())
         if (std::find(h.keys.begin(), h.keys.end(), k) != h.keys.end()) return &h;
     return nullptr;
@@ -104,7 +77,7 @@ std::optional<int> parse_tenths(std::string_view s, bool whole) {
 }
 
 std::optional<bool> parse_flag(std::string_view s) {
-    std::string k = heading_key(s);
+    std::string k = ssda903::heading_key(s);
     if (k == "y" || k == "yes" || k == "1" || k == "true") return true;
     if (k == "n" || k == "no" || k == "0" || k == "false") return false;
     return std::nullopt;
@@ -167,7 +140,7 @@ public:
                 out_.rows.push_back(std::move(r));
                 continue;
             }
-            for (std::size_t i = 0; i < columns_.size(); ++i) take(r, *columns_[i], trimmed(csv.fields()[i]));
+            for (std::size_t i = 0; i < columns_.size(); ++i) take(r, *columns_[i], ssda903::trim_blanks(csv.fields()[i]));
             check_row(r);
             out_.rows.push_back(std::move(r));
         }
@@ -196,8 +169,8 @@ private:
             else add(name, "EDU-DATE", "expected a date as dd/mm/yyyy; stored as missing", Severity::Error);
         };
         switch (h.column) {
-        case Column::Child: r.child = upper(v); break;
-        case Column::Upn: r.upn = upper(v); break;
+        case Column::Child: r.child = ssda903::upper_ascii(v); break;
+        case Column::Upn: r.upn = ssda903::upper_ascii(v); break;
         case Column::Year:
             if (auto y = parse_academic_year(v)) r.academic_year = y;
             else
@@ -348,7 +321,7 @@ EducationImport import_education(store::Database& db, const std::filesystem::pat
         auto child = header.get(r, 0);
         if (!child) continue;
         children.emplace(*child);
-        if (auto upn = header.get(r, 1); upn && !upn->empty()) upn_to_child[upper(*upn)] = std::string(*child);
+        if (auto upn = header.get(r, 1); upn && !upn->empty()) upn_to_child[ssda903::upper_ascii(*upn)] = std::string(*child);
     }
     match_children(f, upn_to_child, children);
 

@@ -22,30 +22,6 @@ enum class Column { Urn, ProviderType, Rating, Date };
 constexpr std::string_view kTable = "providers";
 constexpr std::size_t kMaxText = 200;
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-    return s;
-}
-
-// "Date_of latest-full inspection?" -> "date of latest full inspection": separators become one space,
-// apostrophes and other punctuation go.
-std::string heading_key(std::string_view s) {
-    std::string out;
-    for (char c : trimmed(s)) {
-        if (c == '_' || c == '-' || c == ' ' || c == '\t' || c == '/') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 // Which column a heading names, and how strongly: Ofsted's files for children's homes carry "Overall
 // experiences and progress..." beside, or instead of, "Overall effectiveness"; the latter wins.
 struct Match {
@@ -77,7 +53,7 @@ std::optional<Match> column_of(std::string_view heading) {
         {"full inspection date", {Column::Date, 0}},
         {"inspection start date", {Column::Date, 1}},
     };
-    auto it = known.find(heading_key(heading));
+    auto it = known.find(ssda903::heading_key(heading));
     if (it == known.end()) return std::nullopt;
     return it->second;
 }
@@ -93,7 +69,7 @@ std::string heading_of(Column c) {
 }
 
 std::string one_line(std::string_view s) {
-    std::string out(trimmed(s));
+    std::string out(ssda903::trim_blanks(s));
     for (char& c : out)
         if (c == '\r' || c == '\n' || c == '\t') c = ' ';
     return out;
@@ -192,7 +168,7 @@ public:
             } else {
                 r.overall_effectiveness = *rating;
             }
-            const std::string_view date_text = trimmed(field(Column::Date));
+            const std::string_view date_text = ssda903::trim_blanks(field(Column::Date));
             if (!date_text.empty()) {
                 if (auto d = parse_date(date_text)) {
                     r.inspection_date = care::to_iso(*d);
@@ -286,7 +262,7 @@ private:
 
 std::optional<std::string> normalise_urn(std::string_view text) {
     std::string s;
-    for (char c : trimmed(text)) {
+    for (char c : ssda903::trim_blanks(text)) {
         if (c == ' ') continue;
         s += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     }
@@ -301,8 +277,8 @@ std::optional<std::string> normalise_urn(std::string_view text) {
 }
 
 std::optional<std::string> normalise_rating(std::string_view text) {
-    const std::string k = heading_key(text);
-    if (k.empty() || k == "not yet inspected" || k == "n a" || k == "na" || k == "not inspected" || trimmed(text) == "-")
+    const std::string k = ssda903::heading_key(text);
+    if (k.empty() || k == "not yet inspected" || k == "n a" || k == "na" || k == "not inspected" || ssda903::trim_blanks(text) == "-")
         return std::string();
     if (k == "outstanding" || k == "1") return std::string(kOutstanding);
     if (k == "good" || k == "2") return std::string(kGood);

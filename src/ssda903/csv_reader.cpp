@@ -72,6 +72,35 @@ EncodingError check_utf8(std::string_view text) {
     return {};
 }
 
+std::string_view trim_blanks(std::string_view s) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string heading_key(std::string_view s) {
+    std::string out;
+    for (char c : trim_blanks(s)) {
+        if (c == '_' || c == '-' || c == ' ' || c == '\t' || c == '/') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        }   // other punctuation (apostrophes, question marks) goes
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 CsvPlace place_of(std::string_view text, std::size_t offset) {
     CsvReader reader(text);
     CsvPlace place;

@@ -74,6 +74,13 @@ private:
     CsvProblem fatal_;
 };
 
+// For any CSV file's headings and values: blanks (spaces, tabs, line breaks) off both ends; ASCII letters
+// upper-cased; a heading as a key to match on ("Date_of latest-full inspection?" -> "date of latest full
+// inspection": separators become one space, other punctuation goes).
+std::string_view trim_blanks(std::string_view s);
+std::string upper_ascii(std::string_view s);
+std::string heading_key(std::string_view s);
+
 // The row and column (1-based; 0 when unknown) that a byte offset of `text` falls in, as CsvReader
 // numbers them.
 struct CsvPlace {

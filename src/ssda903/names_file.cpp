@@ -27,33 +27,6 @@ std::string one_line(std::string_view s) {
     return out;
 }
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
-
-// "Case-Management_ID " -> "case management id".
-std::string heading_key(std::string_view s) {
-    std::string out;
-    for (char c : trimmed(s)) {
-        if (c == '_' || c == '-' || c == ' ' || c == '\t') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 std::optional<Column> column_of(std::string_view heading) {
     std::string k = heading_key(heading);
     if (k == "child") return Column::Child;
@@ -130,9 +103,9 @@ public:
                 continue;
             }
             store::ChildNameRow r;
-            r.child = upper(trimmed(csv.fields()[where[Column::Child]]));
-            r.name = one_line(trimmed(csv.fields()[where[Column::Name]]));
-            if (where.count(Column::CaseId)) r.case_id = one_line(trimmed(csv.fields()[where[Column::CaseId]]));
+            r.child = upper_ascii(trim_blanks(csv.fields()[where[Column::Child]]));
+            r.name = one_line(trim_blanks(csv.fields()[where[Column::Name]]));
+            if (where.count(Column::CaseId)) r.case_id = one_line(trim_blanks(csv.fields()[where[Column::CaseId]]));
             bool bad = false;
             if (r.child.empty()) {
                 error(row, "CHILD", "CHILD is blank; the row was not stored");
