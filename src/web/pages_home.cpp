@@ -70,6 +70,14 @@ Response home(Context& c) {
             rows.push_back(figure_row(*f, before ? measures::find_figure(*before, key) : nullptr));
         }
         nlohmann::json item = {{"id", s.id}, {"statement", s.statement}, {"commitment", s.commitment}};
+        // Measures the 903 does not hold have pages of their own; the promises they speak to link there.
+        static const std::map<std::string, std::pair<std::string, std::string>> related = {
+            {"education-training-jobs", {"/education", "Education: attendance, exclusions, school moves and results"}},
+            {"healthy", {"/measures/sdq_average", "Emotional health: strengths and difficulties scores"}},
+            {"safe-and-settled", {"/homes", "The quality of the children's homes we place children in"}},
+        };
+        if (auto r = related.find(s.id); r != related.end())
+            item["related"] = {{"href", r->second.first}, {"text", r->second.second}};
         if (!rows.empty()) {
             item["rows"] = rows;
             item["has_rows"] = true;

@@ -46,6 +46,9 @@ TEST_F(Pages, TheStartPageIsThePledgeWithItsEvidence) {
         EXPECT_NE(home.body.find(s.commitment), std::string::npos) << s.id;
     }
     EXPECT_NE(home.body.find("href=\"/measures/stability_short\""), std::string::npos);
+    // The promises that measures the 903 does not hold speak to link to their pages.
+    EXPECT_NE(home.body.find("href=\"/education\">Education: attendance"), std::string::npos);
+    EXPECT_NE(home.body.find("href=\"/homes\">The quality of the children"), std::string::npos);
     EXPECT_NE(home.body.find("2024-25"), std::string::npos);
     EXPECT_NE(home.body.find("Last year"), std::string::npos);
     EXPECT_NE(home.body.find("are shown as c"), std::string::npos);   // a board member sees aggregates
