@@ -227,6 +227,24 @@ void sign_out(store::Database& db, const Session& session, const Actor& from) {
     audit(db, from, "sign_out", session.user.email);
 }
 
+PasswordChange change_password(store::Database& db, const Session& session, const std::string& current,
+                               const std::string& replacement, const std::string& again, const Actor& from) {
+    auto row = store::find_user(db, session.user.id);
+    if (!row || !verify_password(row->password_hash, current)) {
+        audit(db, from, "user.password_change_failed", session.user.email);
+        return PasswordChange::WrongCurrent;
+    }
+    if (replacement.size() < 12) return PasswordChange::TooShort;
+    if (replacement != again) return PasswordChange::Differs;
+    store::set_user_password(db, row->id, hash_password(replacement));
+    // Sessions elsewhere (a shared computer, a lost phone) end; this one goes on.
+    auto keep = store::find_session(db, session.token_hash);
+    store::delete_user_sessions(db, row->id);
+    if (keep) store::insert_session(db, *keep);
+    audit(db, from, "user.password_changed", row->email);
+    return PasswordChange::Changed;
+}
+
 void tidy(store::Database& db, long long now, const Policy& policy) {
     store::delete_expired_sessions(db, now - policy.idle_seconds, now - policy.absolute_seconds);
     store::delete_sign_in_failures_before(db, now - policy.throttle_window_seconds);

@@ -92,6 +92,11 @@ std::optional<std::string> pending_second_factor_secret(store::Database& db, con
 
 void sign_out(store::Database& db, const Session& session, const Actor& from);
 
+enum class PasswordChange { Changed, WrongCurrent, TooShort, Differs };
+// A signed-in user replaces their password (the current one first); every other session of theirs ends.
+PasswordChange change_password(store::Database& db, const Session& session, const std::string& current,
+                               const std::string& replacement, const std::string& again, const Actor& from);
+
 // Removes expired sessions and old failures; safe to call from any server at any time.
 void tidy(store::Database& db, long long now, const Policy& policy);
 

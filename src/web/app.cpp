@@ -45,6 +45,8 @@ std::vector<Route> make_routes() {
         signing_in("POST", "/two-factor/set-up", two_factor_set_up),
         signing_in("POST", "/sign-out", sign_out),
         roles("GET", "/", kEveryRole, home),
+        roles("GET", "/account/password", kEveryRole, account_password),
+        roles("POST", "/account/password", kEveryRole, account_password),
         roles("GET", "/measures", kEveryRole, measures_index),
         roles("GET", "/measures/*", kEveryRole, measure_page),
         roles("GET", "/education", kEveryRole, education_page),

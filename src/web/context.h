@@ -51,6 +51,7 @@ Response measures_index(Context& c);
 Response measure_page(Context& c);   // also its .csv and .xlsx downloads
 Response homes_page(Context& c);      // /homes?year=: the quality of the children's homes
 Response public_page(Context& c);
+Response account_password(Context& c);   // GET the form, POST the change
 Response children_list(Context& c);   // /children?year=&in_care=&placement=&age=&moves=&q=&page=
 Response child_page(Context& c);      // /children/<CHILD>
 Response education_page(Context& c);    // /education?year=2025

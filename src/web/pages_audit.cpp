@@ -15,7 +15,8 @@ const std::vector<std::string> kActions = {
     "sign_out",    "user.add",          "user.disable",    "user.enable",         "user.reset_second_factor",
     "user.sw_id",  "user.second_factor_set_up", "setting.change", "setting.public_page", "pledge.evidence",
     "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
-    "import.upload", "import.names",
+    "import.upload", "import.names", "import.education", "import.providers", "view.homes",
+    "user.password_changed", "user.password_change_failed",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

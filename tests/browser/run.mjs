@@ -84,7 +84,7 @@ const EXPECTED_PAGES = [
   'accessibility', 'privacy', 'privacy-young-people', 'measures', 'admin-pages', 'admin-page-edit',
   'data', 'data-upload', 'data-job', 'data-findings', 'children', 'child', 'caseload',
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
-  'education', 'homes',
+  'education', 'homes', 'account-password',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -752,7 +752,7 @@ describe('corparent in a browser', { concurrency: false }, () => {
       await checkPage(page, `measure-${href.split('/').pop()}`);
     }
     for (const [pathname, name] of [['/admin/pages', 'admin-pages'], ['/admin/pages/accessibility', 'admin-page-edit'],
-                                    ['/education', 'education'], ['/homes', 'homes']]) {
+                                    ['/education', 'education'], ['/homes', 'homes'], ['/account/password', 'account-password']]) {
       const r = await goto(page, pathname);
       assert.equal(r.status(), 200, pathname);
       await checkPage(page, name);

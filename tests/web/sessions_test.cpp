@@ -202,3 +202,30 @@ TEST_P(AuditStore, NoOneCanChangeOrDeleteALine) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuditStore, ::testing::Values(store::Backend::Sqlite, store::Backend::Postgres),
                          test_support::backend_name);
+
+TEST(Password, AUserChangesTheirOwnAndTheirOtherSessionsEnd) {
+    test_support::WebFixture w;
+    w.add("member@example.gov.uk", Role::BoardMember);
+    auto here = sign_in_by_form(w, "member@example.gov.uk", test_support::kPassword);
+    auto elsewhere = sign_in_by_form(w, "member@example.gov.uk", test_support::kPassword);
+    std::string token = cookie_value(here, "corparent_session"), other = cookie_value(elsewhere, "corparent_session");
+    std::string csrf = w.csrf(token);
+    auto post = [&](const std::string& current, const std::string& password, const std::string& again) {
+        return w.post("/account/password", {{"csrf", csrf}, {"current", current}, {"password", password}, {"again", again}}, token);
+    };
+    const std::string next = "another three words";
+    auto wrong = post("not my password at all", next, next);
+    EXPECT_EQ(wrong.status, 400);
+    EXPECT_NE(wrong.body.find("Your current password is not right"), std::string::npos);
+    EXPECT_EQ(post(test_support::kPassword, "short", "short").status, 400);
+    auto differs = post(test_support::kPassword, next, next + "!");
+    EXPECT_NE(differs.body.find("Enter the same new password twice"), std::string::npos);
+    auto done = post(test_support::kPassword, next, next);
+    EXPECT_EQ(done.status, 303);
+    EXPECT_EQ(w.get("/", token).status, 200);   // this session goes on
+    EXPECT_EQ(w.get("/", other).status, 303);   // the other one ended
+    EXPECT_EQ(sign_in_by_form(w, "member@example.gov.uk", test_support::kPassword).status, 400);
+    EXPECT_EQ(sign_in_by_form(w, "member@example.gov.uk", next).status, 303);
+    EXPECT_EQ(audit_count(*w.db, "user.password_changed"), 1);
+    EXPECT_EQ(audit_count(*w.db, "user.password_change_failed"), 1);
+}
