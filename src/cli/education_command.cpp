@@ -36,17 +36,11 @@ Run add_education(CLI::App& app) {
         }
         std::string years;
         for (int y : result.years) years += (years.empty() ? "" : ", ") + education::academic_year_label(y);
-        long errors = 0, warnings = 0;
-        for (const auto& x : f.findings) (x.severity == ssda903::Severity::Error ? errors : warnings) += 1;
         std::cout << fmt::format("Read {} row{} of {}: stored them for {}, replacing {} record{} held before.\n",
                                  f.rows_read, f.rows_read == 1 ? "" : "s", name,
                                  years.empty() ? "no academic year" : "academic year " + years, result.replaced,
                                  result.replaced == 1 ? "" : "s");
-        if (errors || warnings) {
-            std::cout << fmt::format("{} error{} (bad values stored as missing) and {} warning{}:\n", errors,
-                                     errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-            print_findings_table(std::cout, f.findings);
-        }
+        print_import_findings(std::cout, f.findings, "bad values stored as missing");
         return 0;
     };
 }

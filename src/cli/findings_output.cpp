@@ -48,6 +48,15 @@ void print_findings_json(std::ostream& out, const ssda903::Findings& findings) {
     out << all.dump(1) << '\n';
 }
 
+void print_import_findings(std::ostream& out, const ssda903::Findings& findings, std::string_view errors_meant) {
+    long errors = 0, warnings = 0;
+    for (const auto& f : findings) (f.severity == ssda903::Severity::Error ? errors : warnings) += 1;
+    if (!errors && !warnings) return;
+    out << fmt::format("{} error{} ({}) and {} warning{}:\n", errors, errors == 1 ? "" : "s", errors_meant, warnings,
+                       warnings == 1 ? "" : "s");
+    print_findings_table(out, findings);
+}
+
 void print_findings_brief(std::ostream& out, const ssda903::Findings& findings, bool errors_only, int show) {
     std::map<std::pair<std::string, std::string>, int> by_rule;
     for (const auto& f : findings) by_rule[{f.rule, std::string(ssda903::severity_name(f.severity))}]++;

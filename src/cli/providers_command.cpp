@@ -30,8 +30,6 @@ Run add_providers(CLI::App& app) {
         auto result = providers::import_providers(*db, o->file, cli_actor());
         const auto& f = result.file;
         const std::string name = std::filesystem::path(o->file).filename().string();
-        long errors = 0, warnings = 0;
-        for (const auto& finding : f.findings) (finding.severity == ssda903::Severity::Error ? errors : warnings) += 1;
         if (!result.committed) {
             std::cout << fmt::format("{} was not imported: the list of providers held is unchanged.\n", name);
             print_findings_table(std::cout, f.findings);
@@ -44,11 +42,7 @@ Run add_providers(CLI::App& app) {
                                  f.rows_read, f.rows_read == 1 ? "" : "s", name, f.rows.size(),
                                  f.rows.size() == 1 ? "" : "s", urns.size(), urns.size() == 1 ? "" : "s",
                                  result.replaced);
-        if (errors || warnings) {
-            std::cout << fmt::format("{} error{} (rows not stored) and {} warning{}:\n", errors, errors == 1 ? "" : "s",
-                                     warnings, warnings == 1 ? "" : "s");
-            print_findings_table(std::cout, f.findings);
-        }
+        print_import_findings(std::cout, f.findings, "rows not stored");
         return 0;
     };
 }

@@ -88,17 +88,9 @@ public:
     Checker(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
     EducationFile run() {
-        if (auto enc = ssda903::check_utf8(text_); enc.found) {
-            if (enc.utf16) return refuse(1, "", "the file is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel)");
-            auto at = ssda903::place_of(text_, enc.offset);
-            return refuse(at.row, "", fmt::format("the file is not UTF-8 text ({}, column {}); save it as CSV UTF-8",
-                                                  enc.message, at.column));
-        }
         ssda903::CsvReader csv(text_);
-        if (!csv.next()) {
-            if (csv.failed()) return refuse(csv.fatal().row, "", csv.fatal().message);
-            return refuse(0, "", "the file is empty: an education file starts with a header row");
-        }
+        if (auto r = ssda903::read_header(text_, csv, "the file is empty: an education file starts with a header row"))
+            return refuse(r->row, "", r->message);
         for (std::size_t i = 0; i < csv.fields().size(); ++i) {
             const Heading* h = heading_of(csv.fields()[i]);
             if (!h)

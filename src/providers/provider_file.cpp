@@ -86,17 +86,11 @@ public:
     Checker(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
     ProviderFile run() {
-        if (auto enc = ssda903::check_utf8(text_); enc.found) {
-            if (enc.utf16) return refuse(1, "", "the file is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel)");
-            auto at = ssda903::place_of(text_, enc.offset);
-            return refuse(at.row, "", "the file is not UTF-8 text (" + enc.message + "); save it as CSV UTF-8");
-        }
         ssda903::CsvReader csv(text_);
-        if (!csv.next()) {
-            if (csv.failed()) return refuse(csv.fatal().row, "", csv.fatal().message);
-            return refuse(0, "", "the file is empty: Ofsted's list starts with a header row (URN, Provider type, "
-                                 "Overall effectiveness, Inspection date)");
-        }
+        if (auto r = ssda903::read_header(text_, csv,
+                                          "the file is empty: Ofsted's list starts with a header row (URN, Provider "
+                                          "type, Overall effectiveness, Inspection date)"))
+            return refuse(r->row, "", r->message);
         // The header: the columns used found by name, each once; Ofsted's other columns ignored.
         struct Found {
             std::size_t index;

@@ -211,4 +211,17 @@ bool CsvReader::next() {
     return true;
 }
 
+std::optional<CsvRefusal> read_header(std::string_view text, CsvReader& csv, std::string_view empty_message) {
+    if (auto enc = check_utf8(text); enc.found) {
+        if (enc.utf16) return CsvRefusal{1, 0, "the file is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel)"};
+        CsvPlace at = place_of(text, enc.offset);
+        return CsvRefusal{at.row, 0,
+                          "the file is not UTF-8 text (" + enc.message + ", column " + std::to_string(at.column) +
+                              "); save it as CSV UTF-8"};
+    }
+    if (csv.next()) return std::nullopt;
+    if (csv.failed()) return CsvRefusal{csv.fatal().row, csv.fatal().column, csv.fatal().message};
+    return CsvRefusal{0, 0, std::string(empty_message)};
+}
+
 }  // namespace corparent::ssda903

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,5 +89,14 @@ struct CsvPlace {
     std::size_t column = 0;
 };
 CsvPlace place_of(std::string_view text, std::size_t offset);
+
+// Reads a small CSV file's header row into `csv`. When the file cannot be read that far (not UTF-8, an
+// unclosed quote, nothing in it), says where and why; `empty_message` is what to say of an empty file.
+struct CsvRefusal {
+    long row = 0;
+    std::size_t column = 0;   // 1-based; 0 when unknown
+    std::string message;
+};
+std::optional<CsvRefusal> read_header(std::string_view text, CsvReader& csv, std::string_view empty_message);
 
 }  // namespace corparent::ssda903

@@ -50,16 +50,9 @@ public:
 
     NamesFile run() {
         CsvReader csv(text_);
-        if (auto enc = check_utf8(text_); enc.found) {
-            if (enc.utf16) return refuse(1, 0, "the file is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel)");
-            CsvPlace at = place_of(text_, enc.offset);
-            return refuse(at.row, 0, "the file is not UTF-8 text (" + enc.message + ", column " +
-                                         std::to_string(at.column) + "); save it as CSV UTF-8");
-        }
-        if (!csv.next()) {
-            if (csv.failed()) return refuse(csv.fatal().row, csv.fatal().column, csv.fatal().message);
-            return refuse(0, 0, "the file is empty: a names file starts with the header row CHILD,name,case_id");
-        }
+        if (auto r = read_header(text_, csv,
+                                 "the file is empty: a names file starts with the header row CHILD,name,case_id"))
+            return refuse(r->row, r->column, r->message);
         // The header: every column known, none twice, CHILD and name present.
         std::map<Column, std::size_t> where;
         for (std::size_t i = 0; i < csv.fields().size(); ++i) {
