@@ -17,6 +17,8 @@ const std::vector<std::string> kActions = {
     "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
     "import.upload", "import.names", "import.education", "import.providers", "view.homes",
     "user.password_changed", "user.password_change_failed",
+    "survey.round", "survey.round_closed", "survey.eligible", "survey.codes", "survey.theme", "view.comments",
+    "view.concern", "concern.note", "concern.closed",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {
