@@ -8,7 +8,8 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
     nlohmann::json v = {{"title", title},
                         {"council", settings.council_name},
                         {"smallest_count", std::to_string(settings.disclosure.smallest_count - 1)},
-                        {"smallest_denominator", std::to_string(settings.disclosure.smallest_denominator)}};
+                        {"smallest_denominator", std::to_string(settings.disclosure.smallest_denominator)},
+                        {"smallest_survey_group", std::to_string(settings.disclosure.smallest_survey_group)}};
     if (session && session->complete()) {
         v["signed_in_as"] = "Signed in as";
         v["user"] = session->user.email;

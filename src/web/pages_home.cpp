@@ -8,6 +8,8 @@
 #include "render/page.h"
 #include "measures/headline.h"
 #include "web/context.h"
+#include "voice/concerns.h"
+#include "voice/results.h"
 #include "web/measure_view.h"
 
 namespace corparent::web {
@@ -28,6 +30,50 @@ std::string cache_key(bool aggregate, const measures::YearReports* reports, cons
     return key;
 }
 
+// The latest survey round that has closed: its results evidence the Pledge beside the measures.
+std::optional<voice::Round> latest_survey(Context& c, care::Date today) {
+    for (auto& r : voice::rounds(c.db))
+        if (r.has_closed(today)) return r;
+    return std::nullopt;
+}
+
+std::string survey_key(const std::optional<voice::Round>& round, care::Date today) {
+    if (!round) return "|no survey";
+    long long sent = 0;
+    for (const auto& v : round->versions) sent += v.submitted;
+    return fmt::format("|survey {} {} {}", round->id, sent, care::to_iso(today));
+}
+
+// What needs doing now, above the page: concerns for those who work them.
+void add_alerts(Context& c, nlohmann::json& v) {
+    auto role = c.session->user.role;
+    if (role != accounts::Role::Participation && role != accounts::Role::Admin) return;
+    auto open = voice::concerns(c.db, "open").size();
+    if (open == 0) return;
+    long long overdue = voice::overdue_concerns(c.db, c.now);
+    std::string text = fmt::format("{} survey concern{} open", open, open == 1 ? " is" : "s are");
+    if (overdue > 0) text += fmt::format(", {} of them raised more than a day ago", overdue);
+    v["alerts"] = nlohmann::json::array({{{"text", text + "."}, {"href", "/concerns"}, {"link", "Work the concerns"}}});
+    v["has_alerts"] = true;
+}
+
+nlohmann::json survey_rows(const voice::RoundResults& results, const std::string& statement) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& h : voice::headlines(results)) {
+        if (std::find(h.indicator->pledge.begin(), h.indicator->pledge.end(), statement) == h.indicator->pledge.end()) continue;
+        const auto& f = h.row.figure;
+        nlohmann::json row = {{"topic", h.indicator->topic},
+                              {"counted", h.indicator->counted_label},
+                              {"who", h.row.versions_label},
+                              {"figure", f.shown()},
+                              {"fraction", f.suppressed ? std::string("c") : fmt::format("{} of {}", f.numerator, f.denominator)},
+                              {"last_round", h.row.previous ? h.row.previous->shown() : std::string("-")},
+                              {"general", h.row.comparator ? fmt::format("{}%", h.row.comparator->general_population_percent) : std::string("-")}};
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 }  // namespace
 
 Response home(Context& c) {
@@ -37,17 +83,29 @@ Response home(Context& c) {
     static std::mutex lock;
     // Each entry keeps its reports alive, so that the address in its key cannot be reused meanwhile.
     static std::map<std::string, std::pair<std::shared_ptr<const measures::YearReports>, std::string>> rendered;
-    std::string key = cache_key(aggregate, reports.get(), pledge);
+    const care::Date today = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{c.now}});
+    auto survey = latest_survey(c, today);
+    std::string key = cache_key(aggregate, reports.get(), pledge) + survey_key(survey, today);
     {
         std::lock_guard guard(lock);
         auto it = rendered.find(key);
         if (it != rendered.end()) {
             Response r;
-            r.body = render::in_layout(it->second.second, c.view("Our Pledge", "/"));
+            auto layout = c.view("Our Pledge", "/");
+            add_alerts(c, layout);
+            r.body = render::in_layout(it->second.second, layout);
             return r;
         }
     }
     auto v = c.view("Our Pledge", "/");
+    add_alerts(c, v);
+    std::optional<voice::RoundResults> results;
+    if (survey) {
+        results = voice::round_results(c.db, voice::question_bank(c.settings.data_dir), *survey, today, c.settings.disclosure);
+        v["survey_name"] = survey->name;
+        if (results->previous) v["survey_previous"] = results->previous->name;
+        v["survey_id"] = survey->id;
+    }
     v["aggregate"] = aggregate;
     if (pledge) v["pledge_name"] = pledge->name;
     const measures::MeasureReport* latest = reports->empty() ? nullptr : &reports->rbegin()->second;
@@ -82,6 +140,14 @@ Response home(Context& c) {
             item["rows"] = rows;
             item["has_rows"] = true;
         }
+        if (results) {
+            auto said = survey_rows(*results, s.id);
+            if (!said.empty()) {
+                item["survey_rows"] = said;
+                item["has_survey_rows"] = true;
+            }
+        }
+        if (rows.empty() && !item.contains("survey_rows")) item["no_evidence"] = true;
         statements.push_back(item);
     }
     v["statements"] = statements;

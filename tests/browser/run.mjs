@@ -85,6 +85,9 @@ const EXPECTED_PAGES = [
   'data', 'data-upload', 'data-job', 'data-findings', 'children', 'child', 'caseload',
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
   'education', 'homes', 'account-password',
+  'survey-start', 'survey-start-error', 'survey-intro', 'survey-questions', 'survey-about', 'survey-words', 'survey-talk',
+  'survey-sent', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments',
+  'concerns', 'concern', 'start-participation-alerts',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -370,7 +373,10 @@ async function assertStartPage(page, user) {
   const count = await tables.count();
   assert.ok(count >= 1, 'the start page has a measures table');
   const captions = await tables.evaluateAll((ts) => ts.map((t) => t.caption?.textContent.trim() || ''));
-  assert.ok(captions.every((c) => /\d{4}-\d{2}/.test(c)), `every measures table has a caption naming the year: ${captions}`);
+  // Measures tables name the year; the survey's tables (beside them) name the round.
+  assert.ok(captions.every((c) => /^How we know: \d{4}-\d{2}$/.test(c) || /^What children and young people told us: .+/.test(c)),
+    `every table has a caption naming the year or the survey round: ${captions}`);
+  assert.ok(captions.some((c) => /^How we know: \d{4}-\d{2}$/.test(c)), 'at least one measures table');
   const rows = await page.locator('main table.govuk-table tbody tr').count();
   assert.ok(rows >= 10, `the measures tables have ${rows} rows`);
   assert.equal((await text(page, '.corparent-account__who')).trim(), `Signed in as ${user.email} (${user.label})`);
@@ -722,6 +728,164 @@ describe('corparent in a browser', { concurrency: false }, () => {
       assert.equal(r.status(), 403, `${user.role} may not see the audit log`);
       await assertClean(page);
     }
+  });
+
+
+  // Presses Tab until the focused element matches `selector` (at most `limit` times): keyboard only.
+  async function tabTo(page, selector, limit = 60) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector} on ${page.url()}`);
+  }
+
+  // One survey page by keyboard: the first answer of every question (Space on its first radio), then Continue.
+  async function answerByKeyboard(page) {
+    const groups = await page.locator('main .govuk-radios').count();
+    for (let g = 0; g < groups; g++) {
+      const first = await page.locator('main .govuk-radios').nth(g).locator('input[type=radio]').first().getAttribute('id');
+      await tabTo(page, `#${first}`);
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, 'main button.govuk-button');
+    const [response] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    return response;
+  }
+
+  test('(h) a child answers the 8-10 survey on a phone by keyboard, closes the tab half-way and resumes with the code', { timeout: 180000 }, async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const closes = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    const opened = run(['survey', 'open', '--db', state.db, '--name', 'Browser test round', '--opens', today, '--closes', closes,
+                        '--versions', '8-10']);
+    const round = opened.match(/Opened round (\d+)/)[1];
+    const [code] = run(['survey', 'codes', '--db', state.db, '--round', round, '--version', '8-10', '--count', '2']).trim().split('\n');
+    assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    let { context, page } = await newContext();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goto(page, '/survey');
+    assert.equal((await text(page, 'h1')).trim(), 'Have your say');
+    assert.match(await text(page, '.corparent-helpline'), /0800 1111/, 'the helpline is on the page');
+    await checkPage(page, 'survey-start');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // A mistyped code first: the error summary links to the field.
+    await tabTo(page, '#code');
+    await page.keyboard.type('ABCD-EFGH-JKMN');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    assert.deepEqual(await readErrorSummary(page), [{ href: '#code', text: 'We could not find that code. Check it against your card and try again' }]);
+    await checkPage(page, 'survey-start-error');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.fill('#code', '');
+    await tabTo(page, '#code');
+    await page.keyboard.type(code.toLowerCase());
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    assert.equal(pathOf(page), '/survey/step/0');
+    assert.equal((await text(page, 'h1')).trim(), 'Before you start');
+    await checkPage(page, 'survey-intro');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await answerByKeyboard(page);
+    assert.equal(pathOf(page), '/survey/step/1');
+    const firstHeading = (await text(page, 'h1')).trim();
+    await checkPage(page, 'survey-questions');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await answerByKeyboard(page);
+    assert.equal(pathOf(page), '/survey/step/2');
+    const secondHeading = (await text(page, 'h1')).trim();
+    await assertClean(page);
+
+    // The tab closes half-way; later the child opens the survey again and types the same code.
+    await context.close();
+    ({ context, page } = await newContext());
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goto(page, '/survey');
+    await tabTo(page, '#code');
+    await page.keyboard.type(code);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await settle(page);
+    assert.equal(pathOf(page), '/survey/step/2', 'the same code goes back to where the child stopped');
+    assert.equal((await text(page, 'h1')).trim(), secondHeading);
+    // The answers given before the tab closed are still there.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await settle(page);
+    assert.equal((await text(page, 'h1')).trim(), firstHeading);
+    assert.ok(await page.locator('main input[type=radio]:checked').count() >= 1, 'earlier answers are kept');
+    await answerByKeyboard(page);
+    // On through the remaining pages to the end.
+    for (let guard = 0; guard < 20; guard++) {
+      const heading = (await text(page, 'h1')).trim();
+      if (heading === 'About you') await checkPage(page, 'survey-about');
+      if (heading === 'In your own words') {
+        await checkPage(page, 'survey-words');
+        await tabTo(page, 'main textarea');
+        await page.keyboard.type('More trips in the holidays please');
+      }
+      if (heading === 'Would you like someone to talk to you?') {
+        await checkPage(page, 'survey-talk');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await tabTo(page, 'input[name="talk"]');
+        await page.keyboard.press('ArrowDown');   // arrows move through a radio group: "No, thank you"
+        assert.equal(await page.locator('#talk-no').isChecked(), true);
+        await tabTo(page, 'main button.govuk-button');
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        await settle(page);
+        break;
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await answerByKeyboard(page);
+    }
+    assert.equal(pathOf(page), '/survey/sent');
+    assert.equal((await text(page, '.govuk-panel__title')).trim(), 'Thank you');
+    await checkPage(page, 'survey-sent');
+    // The code is spent now.
+    await goto(page, '/survey');
+    await page.fill('#code', code);
+    await submit(page, 'Start');
+    assert.match((await readErrorSummary(page))[0].text, /used to send answers already/);
+    await assertClean(page);
+
+    // The participation officer sees the round, its results, the comment, and works a concern.
+    const officer = { email: `survey.officer@${DOMAIN}`, role: 'participation' };
+    run(['user', 'add', '--db', state.db, '--email', officer.email, '--role', 'participation'], { CORPARENT_PASSWORD: PASSWORD });
+    const { page: op } = await newContext();
+    await signInWithPassword(op, officer);
+    await op.fill('#code', totp((await text(op, '.corparent-secret')).trim()));
+    await submit(op, 'Continue');
+    assert.equal(await op.locator('.govuk-notification-banner a[href="/concerns"]').count(), 1, 'open concerns stand out on the start page');
+    await checkPage(op, 'start-participation-alerts');
+    await op.getByRole('link', { name: 'Survey', exact: true }).click();
+    await settle(op);
+    await checkPage(op, 'voice');
+    await goto(op, '/voice/new-round');
+    await checkPage(op, 'voice-new-round');
+    await goto(op, `/voice/rounds/${round}`);
+    assert.match(await text(op, 'main table'), /8 to 10|8-10/);
+    await checkPage(op, 'voice-round');
+    await goto(op, `/voice/results/${round}`);
+    await checkPage(op, 'voice-results');
+    await goto(op, '/voice');
+    const resultLinks = await op.locator('main a[href^="/voice/results/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await goto(op, `${resultLinks[resultLinks.length - 1]}?by=age_band`);
+    assert.ok(await op.locator('main svg[role="img"]').count() >= 1, 'the results have their chart');
+    await checkPage(op, 'voice-results-by-age');
+    await goto(op, `/voice/comments/${round}`);
+    assert.match(await text(op, 'main'), /More trips in the holidays please/);
+    await op.fill('main input[name="themes"]', 'Things to do');
+    await submit(op, 'Save themes of this comment');
+    assert.match(await text(op, 'main table'), /Things to do/);
+    await checkPage(op, 'voice-comments');
+    await goto(op, '/concerns');
+    await checkPage(op, 'concerns');
+    await op.locator('main a[href^="/concerns/"]').first().click();
+    await settle(op);
+    await checkPage(op, 'concern');
+    await op.fill('#note', 'Rang the social worker, who visited the same day');
+    await submit(op, 'Add the note and close the concern');
+    assert.match(await text(op, 'main'), /Closed/);
+    await assertClean(op);
   });
 
   test('(g) every page, signed out and as an administrator, reached by following the links', { timeout: 300000 }, async () => {
