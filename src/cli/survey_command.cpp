@@ -7,8 +7,10 @@
 
 #include "cli/commands.h"
 #include "render/code_cards.h"
+#include "render/survey_table.h"
 #include "render/table_export.h"
 #include "settings/settings.h"
+#include "voice/results.h"
 #include "voice/rounds.h"
 
 namespace corparent::cli {
@@ -57,8 +59,11 @@ Run add_survey(CLI::App& app) {
     codes->add_option("--count", o->count, "how many (1 to 2,000)")->required();
     codes->add_option("--pdf", o->pdf, "write printable cards to this PDF file");
     codes->add_option("--csv", o->csv, "write the codes to this CSV file (default: print them)");
+    auto* results = app.add_subcommand("results", "print a round's results as CSV (small groups suppressed)");
+    results->add_option("--round", o->round, "the round's number")->required();
+    results->add_option("--version", o->version, "one version only (default: every version)");
     for (auto* sub : app.get_subcommands({})) sub->fallthrough();
-    return [o, add, list, close, codes] {
+    return [o, add, list, close, codes, results] {
         auto s = settings::load_settings(o->config, o->config != "corparent.toml");
         auto db = store::Database::open(o->db);
         const auto& bank = voice::question_bank(s.data_dir);
@@ -82,6 +87,11 @@ Run add_survey(CLI::App& app) {
             } else if (close->parsed()) {
                 voice::close_round(*db, o->round, today(), cli_actor());
                 std::cout << fmt::format("Closed round {}.\n", o->round);
+            } else if (results->parsed()) {
+                auto r = voice::find_round(*db, o->round);
+                if (!r) throw voice::RoundError("round", fmt::format("there is no round {}", o->round));
+                auto res = voice::round_results(*db, bank, *r, today(), s.disclosure, o->version);
+                std::cout << render::to_csv(render::survey_results_table(res));
             } else if (codes->parsed()) {
                 auto made = voice::issue_codes(*db, o->round, o->version, o->count, today(), cli_actor());
                 auto r = voice::find_round(*db, o->round);

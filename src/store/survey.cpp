@@ -1,5 +1,7 @@
 #include "store/survey.h"
 
+#include "store/write_transaction.h"
+
 #include <algorithm>
 
 namespace corparent::store {
@@ -14,7 +16,7 @@ std::string counted(bool include_unfinished) {
 
 long long insert_survey_round(Database& db, const SurveyRoundRow& round, const std::vector<SurveyRoundVersionRow>& versions) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     long long id = 0;
     sql << "INSERT INTO survey_rounds (name, opens_on, closes_on, created_at, created_by) VALUES (:n, :o, :c, :a, :b) "
            "RETURNING id",
@@ -80,7 +82,7 @@ long long insert_survey_codes(Database& db, long long round_id, const std::strin
                               const std::vector<std::string>& hashes, const std::string& created_at,
                               const std::string& created_by) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     long long batch = 0;
     long long count = static_cast<long long>(hashes.size());
     sql << "INSERT INTO survey_code_batches (round_id, version, codes, created_at, created_by) VALUES (:r, :v, :n, :a, :b) "
@@ -127,7 +129,7 @@ std::optional<SurveyCodeRow> find_survey_code(Database& db, const std::string& h
 long long open_survey_response(Database& db, const std::string& code_hash, long long round_id, const std::string& version,
                                const std::string& language, const std::string& today) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     long long id = 0;
     sql << "INSERT INTO survey_responses (round_id, version, language, started_on, step, age_band, gender, where_you_live, "
            "ethnicity, helped_by) VALUES (:r, :v, :l, :d, 0, '', '', '', '', '') RETURNING id",
@@ -160,7 +162,7 @@ std::optional<SurveyResponseRow> find_survey_response(Database& db, long long id
 
 void save_survey_answers(Database& db, long long response_id, const std::vector<std::pair<std::string, std::string>>& answers) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     for (const auto& [indicator, answer] : answers) {
         sql << "DELETE FROM survey_answers WHERE response_id = :r AND indicator = :i", soci::use(response_id), soci::use(indicator);
         if (!answer.empty())
@@ -179,7 +181,7 @@ void save_survey_about(Database& db, const SurveyResponseRow& a) {
 
 void save_survey_comments(Database& db, long long response_id, const std::vector<std::pair<std::string, std::string>>& comments) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     for (const auto& [question, text] : comments) {
         long long existing = 0;
         soci::indicator ind = soci::i_null;
@@ -205,7 +207,7 @@ void set_survey_step(Database& db, long long response_id, int step) {
 
 bool submit_survey_response(Database& db, long long response_id, const std::string& today) {
     auto& sql = db.session();
-    soci::transaction tr(sql);
+    WriteTransaction tr(db);
     soci::statement st = (sql.prepare << "UPDATE survey_responses SET submitted_on = :d WHERE id = :id AND submitted_on IS NULL",
                           soci::use(today), soci::use(response_id));
     st.execute(true);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "store/survey.h"
+#include "store/write_transaction.h"
 
 namespace corparent::voice {
 namespace {
@@ -149,8 +150,7 @@ void close_concern(store::Database& db, long long id, const std::string& outcome
     std::string outcome = trimmed(outcome_in);
     if (outcome.empty()) throw std::invalid_argument("Enter what was done to close the concern");
     if (outcome.size() > 5000) throw std::invalid_argument("What was done must be 5,000 characters or fewer");
-    auto& sql = db.session();
-    soci::transaction tr(sql);
+    store::WriteTransaction tr(db);
     store::add_survey_concern_note(db, id, now, actor.who, "Closed: " + outcome);
     store::close_survey_concern(db, id, now, actor.who, outcome);
     tr.commit();

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/survey.h"
+#include "store/write_transaction.h"
 
 namespace corparent::voice {
 
@@ -42,8 +43,7 @@ void set_comment_themes(store::Database& db, long long round_id, long long comme
     bool found = false;
     for (const auto& c : store::survey_comments(db, round_id, true)) found = found || c.id == comment_id;
     if (!found) throw std::invalid_argument("There is no such comment in this round");
-    auto& sql = db.session();
-    soci::transaction tr(sql);
+    store::WriteTransaction tr(db);
     std::vector<long long> ids;
     for (const auto& n : names) ids.push_back(store::survey_theme_id(db, round_id, n));
     store::set_survey_comment_themes(db, comment_id, ids);

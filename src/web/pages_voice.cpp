@@ -5,6 +5,7 @@
 #include "render/chart.h"
 #include "render/code_cards.h"
 #include "render/page.h"
+#include "render/survey_table.h"
 #include "render/table_export.h"
 #include "voice/results.h"
 #include "voice/rounds.h"
@@ -127,36 +128,6 @@ std::string comparator_text(const voice::Comparator* comp) {
     return fmt::format("{}%", comp->general_population_percent);
 }
 
-render::Table results_table(const voice::RoundResults& res) {
-    render::Table t;
-    t.title = res.round.name + ": survey results";
-    t.headers = {"Indicator", "Pledge statements", "Counted answer", "Versions", "Group", "Numerator", "Denominator", "Per cent",
-                 "Previous round per cent", "General population per cent", "Comparator source"};
-    auto add = [&](const voice::Indicator& ind, const voice::IndicatorRow& row, const std::string& group, const voice::SurveyFigure& f,
-                   bool with_context) {
-        std::string statements;
-        for (const auto& s : ind.pledge) statements += (statements.empty() ? "" : "; ") + s;
-        std::vector<render::Cell> cells = {ind.topic, statements, ind.counted_label, row.versions_label, group};
-        if (f.suppressed) {
-            cells.insert(cells.end(), {std::string("c"), std::string("c"), std::string("c")});
-        } else {
-            cells.push_back(f.numerator);
-            cells.push_back(f.denominator);
-            cells.push_back(f.percent ? render::Cell(*f.percent) : render::Cell(std::string("")));
-        }
-        cells.push_back(with_context && row.previous ? row.previous->shown() : std::string(""));
-        cells.push_back(with_context && row.comparator ? comparator_text(row.comparator) : std::string(""));
-        cells.push_back(with_context && row.comparator ? row.comparator->publication + " (" + row.comparator->publication_date + ")" : std::string(""));
-        t.rows.push_back(cells);
-    };
-    for (const auto& ir : res.indicators)
-        for (const auto& row : ir.rows) {
-            add(*ir.indicator, row, "All", row.figure, true);
-            for (const auto& b : row.breakdown) add(*ir.indicator, row, b.label, b.figure, false);
-        }
-    return t;
-}
-
 }  // namespace
 
 Response voice_index(Context& c) {
@@ -238,7 +209,7 @@ Response voice_results(Context& c) {
         return error_page(c, 404);
     auto res = voice::round_results(c.db, bank(c), *r, today(c), c.settings.disclosure, version, by);
     if (!format.empty()) {
-        auto t = results_table(res);
+        auto t = render::survey_results_table(res);
         Response file;
         bool xlsx = format == ".xlsx";
         file.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
