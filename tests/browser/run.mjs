@@ -86,7 +86,7 @@ const EXPECTED_PAGES = [
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
   'education', 'homes', 'account-password',
   'survey-start', 'survey-start-error', 'survey-intro', 'survey-questions', 'survey-about', 'survey-words', 'survey-talk',
-  'survey-sent', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments',
+  'survey-sent', 'survey-faces', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments',
   'concerns', 'concern', 'start-participation-alerts',
 ];
 
@@ -840,6 +840,19 @@ describe('corparent in a browser', { concurrency: false }, () => {
     assert.equal(pathOf(page), '/survey/sent');
     assert.equal((await text(page, '.govuk-panel__title')).trim(), 'Thank you');
     await checkPage(page, 'survey-sent');
+    // The 4-7 version: answers with faces (pictures), read with an adult.
+    const opened47 = run(['survey', 'open', '--db', state.db, '--name', 'Browser test round 4-7', '--opens', today, '--closes', closes,
+                          '--versions', '4-7']);
+    const round47 = opened47.match(/Opened round (\d+)/)[1];
+    const [young] = run(['survey', 'codes', '--db', state.db, '--round', round47, '--version', '4-7', '--count', '1']).trim().split('\n');
+    const { page: kp } = await newContext();
+    await goto(kp, '/survey');
+    await kp.fill('#code', young);
+    await submit(kp, 'Start');
+    await submit(kp, 'Continue');
+    assert.ok(await kp.locator('main img.corparent-face').count() >= 3, 'the 4-7 version answers with faces');
+    await checkPage(kp, 'survey-faces');
+    await assertClean(kp);
     // The code is spent now.
     await goto(page, '/survey');
     await page.fill('#code', code);

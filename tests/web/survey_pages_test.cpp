@@ -141,6 +141,11 @@ TEST(SurveyPages, ResultsAreForEveryoneWhoReportsButChildrensWordsAndConcernsAre
         EXPECT_EQ(w.get("/concerns", token).status, 403);
         EXPECT_EQ(w.get("/voice/rounds/" + std::to_string(round), token).status, 403);
     }
+    // The download holds the figures: an indicator's row for 8-10 with its counted answer.
+    auto csv = w.get(results + ".csv", w.signed_in(Role::BoardMember));
+    EXPECT_NE(csv.body.find("Indicator,Pledge statements,Counted answer,Versions,Group,Numerator,Denominator,Per cent"), std::string::npos);
+    auto xlsx = w.get(results + ".xlsx", w.signed_in(Role::BoardMember));
+    EXPECT_TRUE(xlsx.body.starts_with("PK"));
     std::string worker = w.signed_in(Role::Worker);
     EXPECT_EQ(w.get(results, worker).status, 403);
     std::string officer = w.signed_in(Role::Participation);
