@@ -6,15 +6,10 @@
 
 using namespace corparent;
 using accounts::Role;
+using test_support::cookie_value;
 using test_support::header;
 
 namespace {
-
-std::string cookie_value(const web::Response& r, const std::string& name) {
-    for (const auto& [n, v] : r.headers)
-        if (n == "Set-Cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-    return "";
-}
 
 // Signs in through the pages: GET the form (for its token), POST the details.
 web::Response sign_in_by_form(test_support::WebFixture& w, const std::string& email, const std::string& password) {

@@ -10,15 +10,10 @@
 
 using namespace corparent;
 using accounts::Role;
+using test_support::cookie_value;
 using test_support::header;
 
 namespace {
-
-std::string cookie_value(const web::Response& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers)
-        if (k == "Set-Cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-    return "";
-}
 
 // A round open on the fixture's day (1,800,000,000 s = 15 January 2027), for 8-10.
 long long open_round(test_support::WebFixture& w) {

@@ -92,4 +92,11 @@ inline std::string header(const web::Response& r, const std::string& name) {
     return "";
 }
 
+// The value a response's Set-Cookie gives the cookie `name`; "" when it sets none.
+inline std::string cookie_value(const web::Response& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers)
+        if (n == "Set-Cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
+    return "";
+}
+
 }  // namespace corparent::test_support
