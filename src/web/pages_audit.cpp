@@ -17,6 +17,8 @@ const std::vector<std::string> kActions = {
     "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
     "import.upload", "import.names", "import.education", "import.providers", "view.homes",
     "user.password_changed", "user.password_change_failed",
+    "offer.catalogue", "offer.take_up", "offer.take_up.refused", "offer.adviser", "view.offer.young_people",
+    "view.offer.young_person", "view.offer.refused", "export.offer", "import.offer",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {
