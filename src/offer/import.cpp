@@ -255,7 +255,7 @@ TakeUpImport import_take_up(store::Database& db, const std::filesystem::path& pa
             ++out.stored;
         }
         if (r.adviser.empty()) continue;
-        auto user = store::find_user_by_email(db, r.adviser);
+        auto user = store::find_user_by_email(db, lower(r.adviser));
         if (!user || user->role != std::string(accounts::role_id(accounts::Role::Worker))) {
             f.findings.push_back(finding(name, r.row, "adviser", "OFFER-ADVISER",
                                          "no social worker or personal adviser signs in with this email; the row "

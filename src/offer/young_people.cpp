@@ -33,6 +33,12 @@ std::string key_of(std::string_view text) {
     return k;
 }
 
+std::string lower(std::string s) {
+    for (char& ch : s)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return s;
+}
+
 std::string upper(std::string s) {
     for (char& ch : s)
         if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
@@ -140,7 +146,7 @@ std::set<std::string> offer_caseload(store::Database& db, const accounts::User& 
     if (user.role != accounts::Role::Worker) return out;
     if (user.sw_id && !user.sw_id->empty()) out = measures::caseload(db, *user.sw_id);
     for (const auto& a : store::load_advisers(db))
-        if (key_of(a.adviser) == key_of(user.email)) out.insert(a.child);
+        if (lower(a.adviser) == lower(user.email)) out.insert(a.child);
     return out;
 }
 
@@ -150,7 +156,7 @@ std::string assign_adviser(store::Database& db, const Offer& offer, const std::s
     if (!person) return "There is no child in care or care leaver with this CHILD id";
     std::string email = adviser_email;
     if (!email.empty()) {
-        auto user = store::find_user_by_email(db, email);
+        auto user = store::find_user_by_email(db, lower(email));
         if (!user || user->role != std::string(accounts::role_id(accounts::Role::Worker)) || user->disabled)
             return "Select a personal adviser: a social worker or personal adviser who can sign in";
         email = user->email;
