@@ -239,10 +239,13 @@ Response offer_young_people(Context& c) {
         pg["items"] = items;
         v["pages"] = pg;
     }
-    // For a worker: everyone on their caseload eligible for something never offered, and what.
+    // For a worker: everyone on their caseload (as filtered) eligible for something never offered, and what.
     if (worker) {
         nlohmann::json list = nlohmann::json::array();
+        std::set<std::string> shown;
+        for (const auto* p : found) shown.insert(p->child);
         for (const auto& n : never) {
+            if (!shown.count(n.person->child)) continue;   // the filter applies here too
             nlohmann::json names = nlohmann::json::array();
             for (const auto* e : n.entitlements) names.push_back(e->name);
             list.push_back({{"child", n.person->child}, {"who", who_text(*n.person)}, {"entitlements", names}});
