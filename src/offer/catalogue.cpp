@@ -127,13 +127,9 @@ void seed_catalogue(store::Database& db, const std::filesystem::path& data_dir) 
         }
         const std::string source = j.at("source").get<std::string>();
         soci::transaction tx(db.session());
-        // Two servers starting together on one PostgreSQL must not both seed: the second waits here until
-        // the first commits, then finds the catalogue there (the lock goes with the transaction).
-        if (db.backend() == store::Backend::Postgres) {
-            db.session() << "SELECT pg_advisory_xact_lock(90320011)";
-            if (store::offer_catalogue_source(db)) return;
-        }
-        store::insert_offer_catalogue(db, source, now_iso());
+        // Two servers starting together must not both seed: the second's insert of the catalogue's row waits
+        // until the first commits, then finds it there and leaves (the transaction rolls back).
+        if (!store::insert_offer_catalogue(db, source, now_iso())) return;
         for (const auto& e : seeded.entitlements) store::save_entitlement(db, to_row(e));
         tx.commit();
     } catch (const nlohmann::json::exception& e) {

@@ -46,7 +46,7 @@ struct Catalogue {
 };
 
 // Loads data/local_offer.json into a store that has never had a catalogue (nothing happens otherwise,
-// even when officers have since changed it). Two servers starting together on one PostgreSQL do not
+// even when officers have since changed it). Two servers starting together on one database do not
 // both seed. Throws std::runtime_error naming the file and the problem.
 void seed_catalogue(store::Database& db, const std::filesystem::path& data_dir);
 

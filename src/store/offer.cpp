@@ -49,9 +49,12 @@ std::optional<std::string> offer_catalogue_source(Database& db) {
     return source;
 }
 
-void insert_offer_catalogue(Database& db, const std::string& source, const std::string& seeded_at) {
-    db.session() << "INSERT INTO offer_catalogue (id, source, seeded_at) VALUES (1, :s, :a)", soci::use(source),
-        soci::use(seeded_at);
+bool insert_offer_catalogue(Database& db, const std::string& source, const std::string& seeded_at) {
+    soci::statement st = (db.session().prepare << "INSERT INTO offer_catalogue (id, source, seeded_at) VALUES (1, :s, :a) "
+                                                  "ON CONFLICT (id) DO NOTHING",
+                          soci::use(source), soci::use(seeded_at));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 std::vector<EntitlementRow> load_entitlements(Database& db) {

@@ -22,7 +22,9 @@ struct EntitlementRow {
 
 // The catalogue's source note; none when the catalogue has never been seeded.
 std::optional<std::string> offer_catalogue_source(Database& db);
-void insert_offer_catalogue(Database& db, const std::string& source, const std::string& seeded_at);
+// Marks the catalogue seeded; false when it was already (another server got there first: this insert
+// waits for that server's transaction, on SQLite and PostgreSQL alike, so it is the seeding's lock).
+bool insert_offer_catalogue(Database& db, const std::string& source, const std::string& seeded_at);
 
 std::vector<EntitlementRow> load_entitlements(Database& db);   // in the catalogue's order
 // Updates the entitlement with this id, or adds it at the end.

@@ -2,6 +2,9 @@
 // take-up records, personal advisers, and the young people loaded from the stacked returns.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "../store/test_database.h"
 #include "accounts/accounts.h"
 #include "offer/take_up.h"
@@ -70,6 +73,24 @@ TEST_P(OfferStore, TheDefaultCatalogueIsSeededOnceInTheSixAreas) {
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].object, "council_tax_exemption");
     EXPECT_EQ(lines[0].actor, actor.who);
+}
+
+TEST_P(OfferStore, TwoServersSeedingTogetherSeedOnce) {
+    std::vector<std::unique_ptr<store::Database>> servers;
+    for (int i = 0; i < 4; ++i) servers.push_back(store::Database::open(target));
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (auto& s : servers)
+        threads.emplace_back([&s, &failures] {
+            try {
+                offer::seed_catalogue(*s, CORPARENT_DATA_DIR);
+            } catch (const std::exception&) {
+                ++failures;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(offer::load_catalogue(*db).entitlements.size(), 14u);
 }
 
 TEST_P(OfferStore, AnOfficerAddsAnEntitlementAtTheEnd) {
