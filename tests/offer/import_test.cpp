@@ -9,6 +9,8 @@
 #include "../store/test_database.h"
 #include "accounts/accounts.h"
 #include "offer/import.h"
+#include "offer/young_people.h"
+#include "ssda903/csv_reader.h"
 #include "offer_fixture.h"
 #include "store/accounts.h"
 #include "store/offer.h"
@@ -218,4 +220,15 @@ TEST_F(OfferImport, TheCommandPrintsASummaryAndFindingsAndExitsByOutcome) {
     EXPECT_EQ(bad_status, 1) << bad;
     EXPECT_NE(bad.find("bad.csv was not imported"), std::string::npos) << bad;
     fs::remove_all(dir);
+}
+
+TEST_F(OfferImport, TheDocumentedExampleFileReadsWithoutAnError) {
+    ssda903::MappedFile file(fs::path(CORPARENT_DATA_DIR).parent_path() / "docs" / "offer-take-up-example.csv");
+    auto read = offer::read_take_up_file(file.text(), "offer-take-up-example.csv", offer::load_catalogue(*db), offer::today());
+    EXPECT_FALSE(read.refused);
+    EXPECT_EQ(read.rows_read, 5);
+    EXPECT_EQ(read.rows.size(), 5u);
+    EXPECT_TRUE(read.findings.empty());
+    EXPECT_EQ(read.rows[2].note, "wants to go later, with a friend");
+    EXPECT_EQ(read.rows[4].status, "not_eligible");
 }
