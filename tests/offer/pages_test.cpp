@@ -211,3 +211,45 @@ TEST_F(OfferPages, OfficersEditTheCatalogueAndOthersOnlyReadIt) {
     EXPECT_TRUE(offer::load_catalogue(*w.db).find("driving_lessons"));
     EXPECT_EQ(w.get("/offer/catalogue/no_such", officer).status, 404);
 }
+
+TEST(OfferRoutes, EachDoorOfTheOfferIsOpenToExactlyThePeopleItShouldBe) {
+    test_support::WebFixture w;
+    const std::vector<Role> everyone = accounts::all_roles();
+    const std::vector<Role> officers = {Role::Participation, Role::BoardOfficer, Role::Admin};
+    const std::vector<Role> child_level = {Role::Analyst, Role::Worker, Role::Admin};
+    const std::map<std::pair<std::string, std::string>, std::vector<Role>> expected = {
+        {{"GET", "/offer"}, everyone},
+        {{"GET", "/offer/take-up.csv"}, everyone},
+        {{"GET", "/offer/take-up.xlsx"}, everyone},
+        {{"GET", "/offer/catalogue"}, everyone},
+        {{"GET", "/offer/catalogue/*"}, officers},
+        {{"POST", "/offer/catalogue/*"}, officers},
+        {{"GET", "/offer/young-people"}, child_level},
+        {{"GET", "/offer/young-people/*"}, child_level},
+        {{"POST", "/offer/young-people/*"}, {Role::Worker}},
+        {{"POST", "/offer/advisers/*"}, {Role::Analyst, Role::Admin}},
+    };
+    std::size_t seen = 0;
+    for (const auto& r : w.app.routes()) {
+        if (!r.path.starts_with("/offer")) continue;
+        ++seen;
+        auto it = expected.find({r.method, r.path});
+        ASSERT_NE(it, expected.end()) << r.method << " " << r.path << " is not in this test";
+        EXPECT_FALSE(r.is_public) << r.path;
+        auto roles = r.roles;
+        auto want = it->second;
+        std::sort(roles.begin(), roles.end());
+        std::sort(want.begin(), want.end());
+        EXPECT_EQ(roles, want) << r.method << " " << r.path;
+    }
+    EXPECT_EQ(seen, expected.size());
+}
+
+TEST_F(OfferPages, AWorkerWithNoOneOnTheirCaseloadIsToldWhoToAsk) {
+    std::string token = worker("new@example.gov.uk", std::nullopt);
+    auto page = w.get("/offer/young-people", token);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(has(page.body, "No one is on your caseload for the local offer"));
+    EXPECT_FALSE(has(page.body, "href=\"/offer/young-people/C"));
+    EXPECT_EQ(w.get("/offer/young-people/C3", token).status, 403);
+}
