@@ -114,7 +114,7 @@ Response young_person_page(Context& c, const offer::Offer& offer, const offer::Y
             history.push_back(h);
         }
     }
-    std::sort(history.begin(), history.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    std::stable_sort(history.begin(), history.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
         return a["sort"].get<std::string>() > b["sort"].get<std::string>();
     });
     v["areas"] = areas;
