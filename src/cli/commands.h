@@ -26,5 +26,6 @@ Run add_names(CLI::App& app);
 Run add_education(CLI::App& app);
 Run add_providers(CLI::App& app);
 Run add_survey(CLI::App& app);
+Run add_offer(CLI::App& app);
 
 }  // namespace corparent::cli

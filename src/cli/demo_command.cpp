@@ -13,6 +13,9 @@
 #include "cli/measures_output.h"
 #include "measures/children.h"
 #include "measures/council.h"
+#include "offer/catalogue.h"
+#include "offer/import.h"
+#include "offer/synth.h"
 #include "settings/settings.h"
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
@@ -108,6 +111,16 @@ Run add_demo(CLI::App& app) {
                         " (build/corparent totp KEY prints the current code)";
             std::cout << line << "\n";
         }
+        // The local offer: its catalogue, take-up for the council's young people (a take-up file, imported as
+        // a case-management system's would be) and a dozen care leavers for the demo worker as personal adviser.
+        offer::seed_catalogue(*db, s.data_dir);
+        const auto take_up_csv = std::filesystem::path(o->data) / "offer-take-up.csv";
+        offer::write_take_up(offer::load_offer(*db, s.choices), take_up_csv, o->seed, "worker@demo.example", 12);
+        auto take_up = offer::import_take_up(*db, take_up_csv, s.choices, demo);
+        if (!take_up.committed) throw std::runtime_error("the demo council's take-up of the local offer was refused");
+        std::cout << fmt::format("\nLocal offer: {} take-up records; worker@demo.example is personal adviser to {} "
+                                 "care leavers.\n",
+                                 take_up.stored, take_up.advisers);
         if (o->no_serve) return 0;
         std::cout << "\nServing the demo council at http://" << o->listen << "/ (Ctrl-C stops it)\n" << std::flush;
         db.reset();

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
     add("totp", "print the current code for an authenticator key (as an authenticator app would)",
         corparent::cli::add_totp);
     add("synth", "write a synthetic council's 903 returns", corparent::cli::add_synth);
+    add("offer", "import the local offer's take-up from a case-management system (docs/offer.md)",
+        corparent::cli::add_offer);
     CLI11_PARSE(app, argc, argv);
     try {
         for (auto* sub : app.get_subcommands()) return commands.at(sub)();

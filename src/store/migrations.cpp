@@ -147,6 +147,19 @@ const std::vector<Migration>& migrations() {
         "CREATE TABLE survey_concern_notes (id {serial}, concern_id BIGINT NOT NULL REFERENCES survey_concerns (id), "
         "at BIGINT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
         }},
+        {11, "the local offer: its entitlements, each young person's take-up, care leavers' personal advisers", {
+        "CREATE TABLE offer_catalogue (id INTEGER PRIMARY KEY, source TEXT NOT NULL, seeded_at TEXT NOT NULL)",
+        "CREATE TABLE offer_entitlements (id TEXT PRIMARY KEY, position INTEGER NOT NULL, area TEXT NOT NULL, "
+        "name TEXT NOT NULL, description TEXT NOT NULL, who TEXT NOT NULL, age_from INTEGER, age_until INTEGER, "
+        "conditions TEXT NOT NULL, provider TEXT NOT NULL, review_date TEXT NOT NULL, updated_at TEXT NOT NULL, "
+        "updated_by TEXT NOT NULL)",
+        "CREATE TABLE offer_take_up (id {serial}, child TEXT NOT NULL, entitlement TEXT NOT NULL, status TEXT NOT NULL, "
+        "on_date TEXT NOT NULL, note TEXT NOT NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL, "
+        "source TEXT NOT NULL)",
+        "CREATE INDEX offer_take_up_child ON offer_take_up (child, entitlement)",
+        "CREATE TABLE offer_advisers (child TEXT PRIMARY KEY, adviser TEXT NOT NULL, assigned_at TEXT NOT NULL, "
+        "assigned_by TEXT NOT NULL)",
+        }},
     };
     return all;
 }

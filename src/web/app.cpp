@@ -101,6 +101,17 @@ std::vector<Route> make_routes() {
         roles("POST", "/admin/pledge/*", {Role::Admin}, admin_pledge_evidence),
         roles("GET", "/admin/settings", {Role::Admin}, admin_settings),
         roles("POST", "/admin/settings", {Role::Admin}, admin_settings),
+        // The local offer: take-up for everyone; the catalogue edited by officers; young people one by one.
+        roles("GET", "/offer", kEveryRole, offer_take_up_page),
+        roles("GET", "/offer/take-up.csv", kEveryRole, offer_take_up_download),
+        roles("GET", "/offer/take-up.xlsx", kEveryRole, offer_take_up_download),
+        roles("GET", "/offer/catalogue", kEveryRole, offer_catalogue),
+        roles("GET", "/offer/catalogue/*", {Role::Participation, Role::BoardOfficer, Role::Admin}, offer_entitlement_edit),
+        roles("POST", "/offer/catalogue/*", {Role::Participation, Role::BoardOfficer, Role::Admin}, offer_entitlement_edit),
+        roles("GET", "/offer/young-people", {Role::Analyst, Role::Worker, Role::Admin}, offer_young_people),
+        roles("GET", "/offer/young-people/*", {Role::Analyst, Role::Worker, Role::Admin}, offer_young_person),
+        roles("POST", "/offer/young-people/*", {Role::Worker}, offer_record),
+        roles("POST", "/offer/advisers/*", {Role::Analyst, Role::Admin}, offer_assign_adviser),
     };
 }
 

@@ -30,6 +30,7 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         if (session->user.role != accounts::Role::Worker) item("Survey", "/voice");
         if (session->user.role == accounts::Role::Participation || session->user.role == accounts::Role::Admin)
             item("Concerns", "/concerns");
+        item("Local offer", "/offer");
         if (session->user.role == accounts::Role::Admin) {
             item("Users", "/admin/users");
             item("Pledge evidence", "/admin/pledge");

@@ -83,6 +83,15 @@ Response voice_results(Context& c);    // /voice/results/<id>[.csv|.xlsx]?versio
 Response voice_comments(Context& c);   // /voice/comments/<id>; POST a comment's themes
 Response concerns_list(Context& c);
 Response concern_page(Context& c);     // /concerns/<id>; POST a note, or close
+// The local offer.
+Response offer_take_up_page(Context& c);        // /offer: take-up by area and entitlement, by age band
+Response offer_take_up_download(Context& c);    // /offer/take-up.csv and .xlsx
+Response offer_catalogue(Context& c);           // /offer/catalogue
+Response offer_entitlement_edit(Context& c);    // /offer/catalogue/<id> or /new: GET the form, POST the change
+Response offer_young_people(Context& c);        // /offer/young-people?group=&q=&page=
+Response offer_young_person(Context& c);        // /offer/young-people/<CHILD>
+Response offer_record(Context& c);              // POST /offer/young-people/<CHILD>: entitlement, status, date, note
+Response offer_assign_adviser(Context& c);      // POST /offer/advisers/<CHILD>: adviser (an email, or empty)
 
 // The cookies corparent uses.
 inline constexpr const char* kSessionCookie = "corparent_session";

@@ -19,6 +19,8 @@ const std::vector<std::string> kActions = {
     "user.password_changed", "user.password_change_failed",
     "survey.round", "survey.round_closed", "survey.eligible", "survey.codes", "survey.theme", "view.comments",
     "view.concern", "concern.note", "concern.closed",
+    "offer.catalogue", "offer.take_up", "offer.take_up.refused", "offer.adviser", "view.offer.young_people",
+    "view.offer.young_person", "view.offer.refused", "export.offer", "import.offer",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

@@ -9,6 +9,7 @@
 
 #include "accounts/accounts.h"
 #include "board/pledge.h"
+#include "offer/catalogue.h"
 #include "web/app.h"
 #include "web/worker_pool.h"
 
@@ -81,6 +82,7 @@ int serve(const settings::Settings& settings, const std::string& database, const
     {
         auto db = store::Database::open(database);   // migrations run here, once, before any worker
         board::seed_pledge(*db, settings.data_dir);
+        offer::seed_catalogue(*db, settings.data_dir);
     }
     WorkerPool pool(database, settings.server.workers);
     // Expired sessions and old failures are tidied at start; each server does it, harmlessly.

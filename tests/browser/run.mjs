@@ -88,6 +88,8 @@ const EXPECTED_PAGES = [
   'survey-start', 'survey-start-error', 'survey-intro', 'survey-questions', 'survey-about', 'survey-words', 'survey-talk',
   'survey-sent', 'survey-faces', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments',
   'concerns', 'concern', 'start-participation-alerts',
+  'offer', 'offer-catalogue', 'offer-entitlement-edit', 'offer-young-people-all', 'offer-young-people',
+  'offer-young-person', 'offer-young-person-errors', 'offer-young-person-recorded', 'offer-as-board-member',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -754,7 +756,7 @@ describe('corparent in a browser', { concurrency: false }, () => {
     return response;
   }
 
-  test('(h) a child answers the 8-10 survey on a phone by keyboard, closes the tab half-way and resumes with the code', { timeout: 180000 }, async () => {
+  test('(i) a child answers the 8-10 survey on a phone by keyboard, closes the tab half-way and resumes with the code', { timeout: 180000 }, async () => {
     const today = new Date().toISOString().slice(0, 10);
     const closes = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
     const opened = run(['survey', 'open', '--db', state.db, '--name', 'Browser test round', '--opens', today, '--closes', closes,
@@ -1015,6 +1017,88 @@ describe('corparent in a browser', { concurrency: false }, () => {
     assert.ok(csv.split('\n').length > 3, 'the CSV has a row a year');
     await assertClean(page);
     await assertClean(ap);
+  });
+
+  test('(h) the local offer: a personal adviser records a care leaver\'s entitlement; the Board reads take-up', { timeout: 180000 }, async () => {
+    // An administrator reads the offer and finds a care leaver.
+    const admin = { email: `offer.admin@${DOMAIN}`, role: 'admin' };
+    run(['user', 'add', '--db', state.db, '--email', admin.email, '--role', 'admin'], { CORPARENT_PASSWORD: PASSWORD });
+    const { page } = await newContext();
+    await signInWithPassword(page, admin);
+    await page.fill('#code', totp((await text(page, '.corparent-secret')).trim()));
+    await submit(page, 'Continue');
+    await page.getByRole('link', { name: 'Local offer', exact: true }).click();
+    await settle(page);
+    assert.equal(pathOf(page), '/offer');
+    assert.ok(await page.locator('main svg[role="img"]').count() >= 1, 'take-up by area has its chart');
+    await checkPage(page, 'offer');
+    await goto(page, '/offer/catalogue');
+    await checkPage(page, 'offer-catalogue');
+    await page.locator('main a[href="/offer/catalogue/council_tax_exemption"]').click();
+    await settle(page);
+    await checkPage(page, 'offer-entitlement-edit');
+    await goto(page, '/offer/young-people?group=care_leaver');
+    await checkPage(page, 'offer-young-people-all');
+    const leaver = await page.locator('main table tbody tr th a').first().getAttribute('href');
+    assert.match(leaver, /^\/offer\/young-people\//, 'the list links a care leaver');
+    const child = decodeURIComponent(leaver.split('/').pop());
+
+    // A personal adviser is assigned to that care leaver by an import from the case-management system.
+    const adviser = { email: `offer.adviser@${DOMAIN}`, role: 'worker' };
+    run(['user', 'add', '--db', state.db, '--email', adviser.email, '--role', 'worker'], { CORPARENT_PASSWORD: PASSWORD });
+    const file = path.join(state.tmp, 'take-up.csv');
+    fs.writeFileSync(file, `CHILD,entitlement,status,date,adviser\n${child},care_leavers_awards,offered,01/03/2025,${adviser.email}\n`);
+    const imported = run(['offer', 'import', '--db', state.db, file]);
+    assert.match(imported, /stored 1 record, 0 held already; assigned 1 personal adviser/);
+
+    // The adviser signs in, finds the care leaver on their caseload and records an entitlement.
+    const { page: wp } = await newContext();
+    await signInWithPassword(wp, adviser);
+    await wp.fill('#code', totp((await text(wp, '.corparent-secret')).trim()));
+    await submit(wp, 'Continue');
+    await wp.getByRole('link', { name: 'Local offer', exact: true }).click();
+    await settle(wp);
+    await wp.getByRole('link', { name: "Your young people's entitlements" }).click();
+    await settle(wp);
+    assert.equal(pathOf(wp), '/offer/young-people');
+    await checkPage(wp, 'offer-young-people');
+    await wp.locator(`main table a[href="${leaver}"]`).click();
+    await settle(wp);
+    assert.equal(pathOf(wp), leaver);
+    await checkPage(wp, 'offer-young-person');
+    // A change without a status or a real date: the errors, at the top and beside the fields.
+    await wp.selectOption('#entitlement', 'leisure_pass');
+    await wp.fill('#date-day', '31');
+    await wp.fill('#date-month', '2');
+    await wp.fill('#date-year', '2025');
+    await submit(wp, 'Record the change');
+    const errors = await readErrorSummary(wp);
+    assert.equal(errors.length, 2, `two errors: ${JSON.stringify(errors)}`);
+    await checkPage(wp, 'offer-young-person-errors');
+    await wp.check('#status-taken_up');
+    await wp.fill('#date-day', '3');
+    await wp.fill('#date-month', '3');
+    await submit(wp, 'Record the change');
+    assert.equal(pathOf(wp), leaver);
+    assert.match(await text(wp, '.govuk-notification-banner'), /The change has been recorded/);
+    assert.match(await text(wp, '#caption-history'), /Every record/);
+    const history = await wp.locator('main table:has(#caption-history) tbody tr').allInnerTexts();
+    assert.ok(history.some((r) => /3 March 2025/.test(r) && /Taken up/.test(r)), `the history has the change: ${history}`);
+    await checkPage(wp, 'offer-young-person-recorded');
+    // Another young person, not on the caseload, is refused.
+    const other = await page.locator('main table tbody tr th a').nth(1).getAttribute('href');
+    if (other && other !== leaver) assert.equal((await goto(wp, other)).status(), 403, 'a young person on no caseload of theirs');
+
+    // A Board member reads take-up by area, with small numbers suppressed.
+    const { page: bp } = await newContext();
+    await signInWithPassword(bp, USERS.member);
+    await bp.getByRole('link', { name: 'Local offer', exact: true }).click();
+    await settle(bp);
+    assert.match(await text(bp, 'main'), /are shown as c/);
+    await checkPage(bp, 'offer-as-board-member');
+    await assertClean(page);
+    await assertClean(wp);
+    await assertClean(bp);
   });
 
   test('axe-core: no violations on any page at 1280 and 390 pixels wide', async (t) => {
