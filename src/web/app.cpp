@@ -32,6 +32,9 @@ bool form_token_matches(const Context& c, const RouteInfo& route) {
     auto cookie = c.request.cookies.find(kFormCookie);
     return cookie != c.request.cookies.end() && !cookie->second.empty() && accounts::same_secret(posted, cookie->second);
 }
+const std::vector<Role> kBoardReaders = {Role::Participation, Role::BoardOfficer, Role::BoardMember, Role::Admin};
+const std::vector<Role> kBoardManagers = {Role::BoardOfficer, Role::Admin};
+const std::vector<Role> kYouSaidRecorders = {Role::Participation, Role::Admin};
 
 std::vector<Route> make_routes() {
     auto pub = [](std::string method, std::string path, Handler h) {
@@ -112,6 +115,26 @@ std::vector<Route> make_routes() {
         roles("GET", "/offer/young-people/*", {Role::Analyst, Role::Worker, Role::Admin}, offer_young_person),
         roles("POST", "/offer/young-people/*", {Role::Worker}, offer_record),
         roles("POST", "/offer/advisers/*", {Role::Analyst, Role::Admin}, offer_assign_adviser),
+        // The Corporate Parenting Board: Board officers and administrators manage it, participation officers
+        // record what children said, and everyone on the Board reads.
+        pub("GET", "/you-said-we-did", you_said_we_did_page),
+        roles("GET", "/board/meetings", kBoardReaders, board_meetings),
+        roles("GET", "/board/meetings/new", kBoardManagers, board_meeting_add),
+        roles("POST", "/board/meetings/new", kBoardManagers, board_meeting_add),
+        roles("GET", "/board/meetings/*", kBoardReaders, board_meeting),
+        roles("POST", "/board/meetings/*", kBoardManagers, board_meeting_record),
+        roles("GET", "/board/members", kBoardReaders, board_members),
+        roles("POST", "/board/members", kBoardManagers, board_members),
+        roles("POST", "/board/members/stand-down", kBoardManagers, board_member_stand_down),
+        roles("GET", "/board/you-said", kBoardReaders, board_you_said_list),
+        roles("GET", "/board/you-said/new", kYouSaidRecorders, board_you_said_add),
+        roles("POST", "/board/you-said/new", kYouSaidRecorders, board_you_said_add),
+        roles("GET", "/board/you-said/*", kBoardReaders, board_you_said_item),
+        roles("GET", "/board/actions", kBoardReaders, board_actions),
+        roles("GET", "/board/actions/new", kBoardManagers, board_action_add),
+        roles("POST", "/board/actions/new", kBoardManagers, board_action_add),
+        roles("GET", "/board/actions/*", kBoardReaders, board_action),
+        roles("POST", "/board/actions/*", kBoardManagers, board_action_change),
     };
 }
 

@@ -31,6 +31,11 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
         if (session->user.role == accounts::Role::Participation || session->user.role == accounts::Role::Admin)
             item("Concerns", "/concerns");
         item("Local offer", "/offer");
+        if (session->user.role != accounts::Role::Analyst && session->user.role != accounts::Role::Worker) {
+            item("Board", "/board/meetings");
+            item("You said", "/board/you-said");
+            item("We did", "/board/actions");
+        }
         if (session->user.role == accounts::Role::Admin) {
             item("Users", "/admin/users");
             item("Pledge evidence", "/admin/pledge");

@@ -21,6 +21,9 @@ const std::vector<std::string> kActions = {
     "view.concern", "concern.note", "concern.closed",
     "offer.catalogue", "offer.take_up", "offer.take_up.refused", "offer.adviser", "view.offer.young_people",
     "view.offer.young_person", "view.offer.refused", "export.offer", "import.offer",
+    "board.you_said.add", "view.you_said", "board.action.add", "board.action.status", "board.action.note",
+    "board.action.evidence", "board.action.publish", "board.action.unpublish", "board.meeting.add",
+    "board.meeting.record", "board.member.add", "board.member.stand_down",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

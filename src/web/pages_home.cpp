@@ -4,7 +4,10 @@
 #include <map>
 #include <mutex>
 
+#include "board/actions.h"
+#include "board/meetings.h"
 #include "board/pledge.h"
+#include "web/board_view.h"
 #include "render/page.h"
 #include "measures/headline.h"
 #include "web/context.h"
@@ -44,16 +47,33 @@ std::string survey_key(const std::optional<voice::Round>& round, care::Date toda
     return fmt::format("|survey {} {} {}", round->id, sent, care::to_iso(today));
 }
 
-// What needs doing now, above the page: concerns for those who work them.
+// Never cached: it changes with the day.
+// What needs doing now, above the page: concerns for those who work them; for everyone on the Board,
+// overdue "You said, We did" actions and a municipal year without a health-themed meeting.
 void add_alerts(Context& c, nlohmann::json& v) {
     auto role = c.session->user.role;
-    if (role != accounts::Role::Participation && role != accounts::Role::Admin) return;
-    auto open = voice::concerns(c.db, "open").size();
-    if (open == 0) return;
-    long long overdue = voice::overdue_concerns(c.db, c.now);
-    std::string text = fmt::format("{} survey concern{} open", open, open == 1 ? " is" : "s are");
-    if (overdue > 0) text += fmt::format(", {} of them raised more than a day ago", overdue);
-    v["alerts"] = nlohmann::json::array({{{"text", text + "."}, {"href", "/concerns"}, {"link", "Work the concerns"}}});
+    nlohmann::json alerts = nlohmann::json::array();
+    if (role == accounts::Role::Participation || role == accounts::Role::Admin) {
+        auto open = voice::concerns(c.db, "open").size();
+        if (open > 0) {
+            long long overdue = voice::overdue_concerns(c.db, c.now);
+            std::string text = fmt::format("{} survey concern{} open", open, open == 1 ? " is" : "s are");
+            if (overdue > 0) text += fmt::format(", {} of them raised more than a day ago", overdue);
+            alerts.push_back({{"text", text + "."}, {"href", "/concerns"}, {"link", "Work the concerns"}});
+        }
+    }
+    if (role != accounts::Role::Analyst && role != accounts::Role::Worker) {
+        auto overdue = board::overdue_actions(c.db, today(c)).size();
+        if (overdue > 0)
+            alerts.push_back({{"text", fmt::format("{} overdue in the “You said, We did” action plan.",
+                                                   overdue == 1 ? std::string("1 action is") : fmt::format("{} actions are", overdue))},
+                              {"href", "/board/actions?show=overdue"},
+                              {"link", "See the overdue actions"}});
+        if (auto w = board::health_theme_warning(board::all_meetings(c.db), today(c)))
+            alerts.push_back({{"text", *w + "."}, {"href", "/board/meetings"}, {"link", "Board meetings"}});
+    }
+    if (alerts.empty()) return;
+    v["alerts"] = alerts;
     v["has_alerts"] = true;
 }
 
