@@ -2,6 +2,8 @@
 // cards or CSV, results against comparators and the previous round, and children's comments themed.
 #include <fmt/format.h>
 
+#include "board/pledge.h"
+#include "board/you_said.h"
 #include "render/chart.h"
 #include "render/code_cards.h"
 #include "render/page.h"
@@ -126,6 +128,82 @@ std::string figure_fraction(const voice::SurveyFigure& f) {
 std::string comparator_text(const voice::Comparator* comp) {
     if (!comp) return "";
     return fmt::format("{}%", comp->general_population_percent);
+}
+
+// A theme of a round's comments, and the form that makes it a "You said" item for the Board: the
+// children's words go with it unquoted (they gave no consent to be quoted), a staff summary is what
+// others see.
+Response theme_page(Context& c, const voice::Round& r, long long theme_id) {
+    std::optional<voice::Theme> theme;
+    for (const auto& t : voice::themes(c.db, r.id))
+        if (t.id == theme_id) theme = t;
+    if (!theme) return error_page(c, 404);
+    auto words = voice::comments(c.db, r, today(c), c.actor());
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [&](const voice::Comment& cm) {
+                                   return std::find(cm.themes.begin(), cm.themes.end(), theme->name) == cm.themes.end();
+                               }),
+                words.end());
+    std::vector<board::Problem> problems;
+    std::vector<std::string> chosen;
+    std::string summary = c.request.form_value("summary"), indicator = c.request.form_value("indicator");
+    const auto pledge = board::current_pledge(c.db);
+    if (c.request.method == "POST" && !theme->you_said_id) {
+        if (pledge)
+            for (const auto& st : pledge->statements)
+                if (c.request.form_value("statement-" + st.id) == "yes") chosen.push_back(st.id);
+        board::NewYouSaid item;
+        item.source = board::Source::Survey;
+        item.source_reference = r.name + ", theme '" + theme->name + "'";
+        item.said_on = std::min(today(c), r.closes);
+        item.statements = chosen;
+        for (const auto& cm : words) {
+            if (item.words.size() + cm.text.size() + 2 > 2000) break;
+            item.words += (item.words.empty() ? "" : "\n") + cm.text;
+        }
+        item.summary = summary;
+        if (!indicator.empty()) {
+            if (!bank(c).indicator(indicator)) return error_page(c, 404);
+            item.evidence.push_back({board::EvidenceLink::Kind::SurveyIndicator, indicator});
+        }
+        auto added = board::add_you_said(c.db, item, c.actor(), today(c));
+        if (added.ok()) {
+            voice::link_theme_to_you_said(c.db, theme->id, added.id);
+            return Response::redirect(fmt::format("/board/you-said/{}", added.id));
+        }
+        problems = added.problems;
+    }
+    auto v = c.view(theme->name + ": " + r.name, "/voice");
+    v["round"] = round_summary(c, r);
+    v["theme"] = {{"id", theme->id}, {"name", theme->name}, {"comments", theme->comments}};
+    if (theme->you_said_id) v["you_said"] = fmt::format("/board/you-said/{}", *theme->you_said_id);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& cm : words) list.push_back(cm.text);
+    v["words"] = list;
+    nlohmann::json statements = nlohmann::json::array();
+    if (pledge)
+        for (const auto& st : pledge->statements)
+            statements.push_back({{"id", st.id}, {"text", st.statement},
+                                  {"checked", std::find(chosen.begin(), chosen.end(), st.id) != chosen.end()}});
+    v["statements"] = statements;
+    nlohmann::json indicators = nlohmann::json::array();
+    indicators.push_back({{"value", ""}, {"text", "None"}, {"selected", indicator.empty()}});
+    for (const auto& ind : bank(c).indicators)
+        indicators.push_back({{"value", ind.id}, {"text", ind.topic}, {"selected", ind.id == indicator}});
+    v["indicators"] = indicators;
+    v["summary"] = summary;
+    if (!problems.empty()) {
+        std::vector<std::pair<std::string, std::string>> errors;
+        for (const auto& p : problems) {
+            std::string field = p.field == "statements" && pledge && !pledge->statements.empty() ? "statement-" + pledge->statements.front().id
+                                                                                                    : p.field;
+            errors.emplace_back(field, p.message);
+            v[p.field + "_error"] = p.message;
+        }
+        v["error_title"] = true;
+        v["error_summary"] = render::fragment("error_summary", errors_view(errors));
+    }
+    return c.page("voice_theme", v, problems.empty() ? 200 : 400);
 }
 
 }  // namespace
@@ -288,9 +366,15 @@ Response voice_results(Context& c) {
 
 Response voice_comments(Context& c) {
     auto parsed = id_and_rest(c.request.path, "/voice/comments/");
-    if (!parsed || !parsed->second.empty()) return error_page(c, 404);
+    if (!parsed) return error_page(c, 404);
     auto r = voice::find_round(c.db, parsed->first);
     if (!r) return error_page(c, 404);
+    if (parsed->second.starts_with("themes/")) {
+        auto theme = id_and_rest("/" + parsed->second, "/themes/");
+        if (!theme || !theme->second.empty()) return error_page(c, 404);
+        return theme_page(c, *r, theme->first);
+    }
+    if (!parsed->second.empty()) return error_page(c, 404);
     std::string error;
     if (c.request.method == "POST") {
         const std::string comment = c.request.form_value("comment");
@@ -320,7 +404,14 @@ Response voice_comments(Context& c) {
     v["has_comments"] = !list.empty();
     nlohmann::json themes = nlohmann::json::array();
     for (const auto& t : voice::themes(c.db, r->id))
-        themes.push_back({{"name", t.name}, {"comments", t.comments}, {"href", "?theme=" + url_encode(t.name)}});
+    {
+        nlohmann::json row = {{"name", t.name},
+                              {"comments", t.comments},
+                              {"href", "?theme=" + url_encode(t.name)},
+                              {"page", fmt::format("/voice/comments/{}/themes/{}", r->id, t.id)}};
+        if (t.you_said_id) row["you_said"] = fmt::format("/board/you-said/{}", *t.you_said_id);
+        themes.push_back(row);
+    }
     v["themes"] = themes;
     v["has_themes"] = !themes.empty();
     if (!theme_filter.empty()) v["theme_filter"] = theme_filter;

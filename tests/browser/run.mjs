@@ -86,7 +86,7 @@ const EXPECTED_PAGES = [
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
   'education', 'homes', 'account-password',
   'survey-start', 'survey-start-error', 'survey-intro', 'survey-questions', 'survey-about', 'survey-words', 'survey-talk',
-  'survey-sent', 'survey-faces', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments',
+  'survey-sent', 'survey-faces', 'voice', 'voice-new-round', 'voice-round', 'voice-results', 'voice-results-by-age', 'voice-comments', 'voice-theme',
   'concerns', 'concern', 'start-participation-alerts',
   'offer', 'offer-catalogue', 'offer-entitlement-edit', 'offer-young-people-all', 'offer-young-people',
   'offer-young-person', 'offer-young-person-errors', 'offer-young-person-recorded', 'offer-as-board-member',
@@ -895,6 +895,15 @@ describe('corparent in a browser', { concurrency: false }, () => {
     await submit(op, 'Save themes of this comment');
     assert.match(await text(op, 'main table'), /Things to do/);
     await checkPage(op, 'voice-comments');
+    // The theme becomes a You said item for the Board.
+    await op.locator('main a', { hasText: 'Make it a You said item' }).first().click();
+    await settle(op);
+    await checkPage(op, 'voice-theme');
+    await op.check('#statement-happy-and-fun');
+    await op.fill('#summary', 'Children want more to do in the holidays');
+    await submit(op, 'Make it a You said item');
+    assert.match(pathOf(op), /^\/board\/you-said\/\d+$/, 'the theme leads to its new You said item');
+    assert.match(await text(op, 'main'), /Children want more to do in the holidays/);
     await goto(op, '/concerns');
     await checkPage(op, 'concerns');
     await op.locator('main a[href^="/concerns/"]').first().click();

@@ -2,7 +2,10 @@
 // rounds, codes, results, comments and concerns, each open only to the roles it should be.
 #include <gtest/gtest.h>
 
+#include "board/you_said.h"
 #include "store/accounts.h"
+#include "store/survey.h"
+#include "voice/themes.h"
 #include "voice/concerns.h"
 #include "voice/responses.h"
 #include "voice/rounds.h"
@@ -176,4 +179,48 @@ TEST(SurveyPages, AConcernIsReadAuditedAndWorkedToClosure) {
     EXPECT_NE(closed.body.find("Closed"), std::string::npos);
     EXPECT_EQ(closed.body.find("Add the note"), std::string::npos);
     EXPECT_EQ(w.get("/concerns/999", token).status, 404);
+}
+
+TEST(SurveyPages, AThemeBecomesAYouSaidItemForTheBoard) {
+    test_support::WebFixture w;
+    long long round = open_round(w);
+    const accounts::Actor officer{"participation@example.gov.uk", "local"};
+    auto opened = voice::open_with_code(*w.db, a_code(w, round), "10.1.1.1", "en", w.now);
+    ASSERT_EQ(opened.outcome, voice::CodeOutcome::Opened);
+    store::save_survey_comments(*w.db, opened.response_id, {{"make-better", "My bedroom does not feel like mine"}});
+    ASSERT_TRUE(store::submit_survey_response(*w.db, opened.response_id, "2027-01-15"));
+    auto r = *voice::find_round(*w.db, round);
+    auto comments = voice::comments(*w.db, r, care::make_date(2027, 1, 20), officer);
+    ASSERT_EQ(comments.size(), 1u);
+    voice::set_comment_themes(*w.db, round, comments[0].id, "Bedrooms", officer);
+    auto theme = voice::themes(*w.db, round).at(0);
+    std::string token = w.signed_in(Role::Participation);
+    std::string csrf = w.csrf(token);
+    const std::string page = "/voice/comments/" + std::to_string(round) + "/themes/" + std::to_string(theme.id);
+    ASSERT_EQ(w.get(page, token).status, 200);
+    auto missing = w.post(page, {{"csrf", csrf}, {"summary", ""}}, token);
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_NE(missing.body.find("Select the Pledge promises"), std::string::npos);
+    auto made = w.post(page, {{"csrf", csrf}, {"statement-safe-and-settled", "yes"}, {"summary", "Children want bedrooms that feel their own"},
+                              {"indicator", "safe-where-you-live"}}, token);
+    ASSERT_EQ(made.status, 303);
+    std::string location = header(made, "Location");
+    ASSERT_TRUE(location.starts_with("/board/you-said/"));
+    long long id = std::stoll(location.substr(std::string("/board/you-said/").size()));
+    auto item = *board::find_you_said(*w.db, id);
+    EXPECT_EQ(item.source, board::Source::Survey);
+    EXPECT_EQ(item.source_reference, "Annual survey 2027, theme 'Bedrooms'");
+    EXPECT_FALSE(item.consent);   // children's survey words are never quoted
+    EXPECT_EQ(item.words, "My bedroom does not feel like mine");
+    EXPECT_EQ(board::shown(item).text, "Children want bedrooms that feel their own");
+    EXPECT_EQ(item.statements, std::vector<std::string>{"safe-and-settled"});
+    ASSERT_EQ(item.evidence.size(), 1u);
+    EXPECT_EQ(item.evidence[0].ref, "safe-where-you-live");
+    EXPECT_EQ(voice::themes(*w.db, round).at(0).you_said_id, id);
+    // Once made, the theme links to its item and is not made twice.
+    EXPECT_NE(w.get(page, token).body.find(location), std::string::npos);
+    EXPECT_EQ(w.post(page, {{"csrf", csrf}, {"statement-healthy", "yes"}, {"summary", "again"}}, token).status, 200);
+    EXPECT_EQ(board::all_you_said(*w.db).size(), 1u);
+    // A Board member may not reach it.
+    EXPECT_EQ(w.get(page, w.signed_in(Role::BoardMember)).status, 403);
 }
