@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "care/date.h"
 #include "measures/figure_text.h"
 
 namespace corparent::render {
-
-std::string year_label(int year) { return fmt::format("{}-{:02}", year - 1, year % 100); }
 
 MeasureTrend measure_trend(const measures::YearReports& reports, const measures::MeasureDefinition& d,
                            const std::string& breakdown) {
@@ -18,7 +17,7 @@ MeasureTrend measure_trend(const measures::YearReports& reports, const measures:
     const std::string key = breakdown.empty() ? std::string(d.id) : std::string(d.id) + ":" + breakdown;
     for (const auto& [year, report] : reports) {
         const measures::Figure* f = measures::find_figure(report, key);
-        chart.categories.push_back(year_label(year));
+        chart.categories.push_back(care::collection_year_label(year));
         if (!f) {
             for (auto* s : {&us, &england, &region, &neighbours}) s->values.push_back(std::nullopt);
             continue;

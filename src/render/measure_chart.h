@@ -9,9 +9,6 @@
 
 namespace corparent::render {
 
-// "2024-25" for the collection year 2025 (the year to 31 March 2025).
-std::string year_label(int collection_year);
-
 struct MeasureTrend {
     std::string label;         // the measure's name, with its group: "Care leavers in education...: aged 19-21"
     std::string region_name;   // "Region" when no benchmark names it

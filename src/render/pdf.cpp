@@ -28,8 +28,8 @@ constexpr double kCellPad = 4;
 // Liberation Sans has Arial's metrics (the web pages' font); DejaVu Sans is there when it is not.
 constexpr const char* kBody = "Liberation Sans, DejaVu Sans 10.5";
 constexpr const char* kSmall = "Liberation Sans, DejaVu Sans 8.5";
-constexpr const char* kTableText = "Liberation Sans, DejaVu Sans 9";
-constexpr const char* kTableHead = "Liberation Sans, DejaVu Sans Bold 9";
+constexpr const char* kTableText = "Liberation Sans, DejaVu Sans 8.5";
+constexpr const char* kTableHead = "Liberation Sans, DejaVu Sans Bold 8.5";
 
 const char* heading_font(int level) {
     return level <= 1 ? "Liberation Sans, DejaVu Sans Bold 22" : level == 2 ? "Liberation Sans, DejaVu Sans Bold 15"
@@ -199,28 +199,48 @@ private:
         y_ += 4;
     }
 
-    // Column widths: each column its natural width when all fit; otherwise the narrow columns keep theirs
-    // and the wide ones share what is left in proportion.
+    // The width of the longest word: a column narrower than that would break words.
+    double longest_word(const std::string& text, const char* font) const {
+        double widest = 0;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = std::min(text.find(' ', start), text.size());
+            if (end > start) widest = std::max(widest, natural_width(text.substr(start, end - start), font));
+            start = end + 1;
+        }
+        return widest;
+    }
+
+    // Column widths: each column its natural width when all fit (the row headings take the spare room);
+    // otherwise each column at least its longest word and the room left shared by how much more each
+    // needs; when even the words do not fit, the words' widths scaled down (words then break).
     std::vector<double> column_widths(const DocumentTable& t) const {
         std::size_t n = t.headers.size();
-        std::vector<double> natural(n, 0);
+        std::vector<double> most(n, 0), least(n, 0);
+        auto widen = [&](std::size_t c, const std::string& text, const char* font) {
+            most[c] = std::max(most[c], natural_width(text, font) + 2 * kCellPad + 1);
+            least[c] = std::max(least[c], longest_word(text, font) + 2 * kCellPad + 1);
+        };
         for (std::size_t c = 0; c < n; ++c) {
-            natural[c] = natural_width(t.headers[c], kTableHead);
+            widen(c, t.headers[c], kTableHead);
             for (const auto& row : t.rows)
-                if (c < row.size()) natural[c] = std::max(natural[c], natural_width(row[c], kTableText));
-            natural[c] += 2 * kCellPad + 1;
+                if (c < row.size()) widen(c, row[c], c == 0 ? kTableHead : kTableText);
         }
-        double total = 0;
-        for (double w : natural) total += w;
-        if (total <= kWidth) {
-            natural[0] += kWidth - total;   // the row headings take the spare room
-            return natural;
+        double total_most = 0, total_least = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            total_most += most[c];
+            total_least += least[c];
         }
-        std::vector<double> widths = natural;
-        double fair = kWidth / static_cast<double>(n), narrow = 0, wide = 0;
-        for (double w : natural) (w <= fair ? narrow : wide) += w;
-        for (auto& w : widths)
-            if (w > fair) w = (kWidth - narrow) * w / wide;
+        std::vector<double> widths(n);
+        if (total_most <= kWidth) {
+            widths = most;
+            widths[0] += kWidth - total_most;
+        } else if (total_least <= kWidth) {
+            for (std::size_t c = 0; c < n; ++c)
+                widths[c] = least[c] + (kWidth - total_least) * (most[c] - least[c]) / (total_most - total_least);
+        } else {
+            for (std::size_t c = 0; c < n; ++c) widths[c] = least[c] * kWidth / total_least;
+        }
         return widths;
     }
 

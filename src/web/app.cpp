@@ -73,6 +73,8 @@ std::vector<Route> make_routes() {
         roles("POST", "/admin/pledge/*", {Role::Admin}, admin_pledge_evidence),
         roles("GET", "/admin/settings", {Role::Admin}, admin_settings),
         roles("POST", "/admin/settings", {Role::Admin}, admin_settings),
+        roles("GET", "/board/papers", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, papers_index),
+        roles("GET", "/board/papers/*", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, paper_page),
     };
 }
 

@@ -72,6 +72,8 @@ Response admin_pledge(Context& c);
 Response admin_pledge_evidence(Context& c);           // POST /admin/pledge/<statement id>
 Response admin_settings(Context& c);                  // GET the form, POST the values
 Response health(Context& c);
+Response papers_index(Context& c);   // /board/papers
+Response paper_page(Context& c);     // /board/papers/<paper>, and its .pdf and .xlsx
 
 // The cookies corparent uses.
 inline constexpr const char* kSessionCookie = "corparent_session";

@@ -17,6 +17,7 @@ const std::vector<std::string> kActions = {
     "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
     "import.upload", "import.names", "import.education", "import.providers", "view.homes",
     "user.password_changed", "user.password_change_failed",
+    "export.paper",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "care/date.h"
 #include "measures/definitions.h"
 #include "measures/headline.h"
 #include "render/chart.h"
@@ -16,7 +17,7 @@
 namespace corparent::web {
 namespace {
 
-using render::year_label;
+std::string year_label(int year) { return care::collection_year_label(year); }
 
 bool aggregate(const Context& c) { return !accounts::sees_child_level_data(c.session->user.role); }
 

@@ -35,6 +35,18 @@ inline std::string pdf_text(const std::string& path, int first = 1, int last = 0
     return run_command("pdftotext -layout -enc UTF-8" + range + " '" + path + "' -");
 }
 
+// The text in the order it was drawn, every run of white space made one space: a table's row reads as
+// its cells in order, however its cells wrap.
+inline std::string pdf_text_flat(const std::string& path) {
+    std::string raw = run_command("pdftotext -raw -enc UTF-8 '" + path + "' -"), out;
+    for (char c : raw) {
+        bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r';
+        if (!space) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return out;
+}
+
 inline std::string pdf_info(const std::string& path) { return run_command("pdfinfo '" + path + "'"); }
 
 // Page 1 as test-artifacts/papers/<name>.png; returns the PNG's path.

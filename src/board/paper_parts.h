@@ -1,0 +1,64 @@
+// What the Board's papers share: the figures they are built from (always disclosure-controlled: the papers
+// go to Board members, who see aggregates only), how a measure appears in a paper (a table against the
+// benchmarks, a chart with its figures) and the source and date every figure carries. Private to board/.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "board/pledge.h"
+#include "measures/headline.h"
+#include "render/document.h"
+#include "settings/settings.h"
+#include "store/database.h"
+
+namespace corparent::board::paper {
+
+struct Data {
+    std::shared_ptr<const measures::YearReports> reports;   // aggregate-only: small numbers are c
+    std::map<int, std::string> imported;                    // when each year's return was imported (ISO)
+    std::optional<Pledge> pledge;
+    std::string today;                                      // ISO date the paper is produced
+    std::string council;
+    measures::DisclosureRules rules;
+
+    const measures::MeasureReport* latest() const;
+    const measures::MeasureReport* year_before(const measures::MeasureReport& report) const;
+};
+
+Data load(store::Database& db, const settings::Settings& settings, const std::string& today);
+
+// "24 November 2026" from "2026-11-24" (or from "2026-11-24T09:30:00Z").
+std::string long_date(const std::string& iso);
+
+// Where a year's measures come from and when: our return (and when it was imported), DfE's published
+// benchmarks, and the day the paper was produced.
+std::string measures_source(const Data& data, int year);
+
+// How a paper says what disclosure control did.
+std::string disclosure_note(const Data& data);
+
+// The label of a measure key ("cl_eet:19-21" -> "Care leavers in education, employment or training:
+// aged 19-21"); the key itself for an unknown measure.
+std::string measure_label(const std::string& key);
+
+// The measures evidencing `statement` in the latest year against last year and the benchmarks; no rows when
+// no return is imported.
+render::DocumentTable measures_table(const Data& data, const Statement& statement);
+
+// A measure's trend as a chart with the table of its figures, for a key "id" or "id:group".
+render::DocumentFigure measure_figure(const Data& data, const std::string& key);
+
+// How a statement's measures in the latest year moved since the year before, and how many are in the best
+// quarter of councils (DfE's quartile band A).
+struct Progress {
+    int shown = 0, better = 0, worse = 0, unchanged = 0, best_quarter = 0;
+};
+Progress progress(const Data& data, const Statement& statement);
+
+// The same in words: "Of the 6 measures ..., 3 are better ...".
+std::string progress_sentence(const Data& data, const Statement& statement);
+
+}  // namespace corparent::board::paper

@@ -1,0 +1,204 @@
+// The Board's papers from a synthetic council's live data: the PDF's text (pdftotext) and the workbook hold
+// the figures the measures service gives aggregate-only roles, each with its source and date; the pages are
+// open to the Board and administrators only, and downloads are audited.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "board/papers.h"
+#include "board/pledge.h"
+#include "care/date.h"
+#include "measures/definitions.h"
+#include "measures/figure_text.h"
+#include "measures/headline.h"
+#include "ssda903/importer.h"
+#include "ssda903/synth.h"
+#include "store/accounts.h"
+#include "../render/pdf_tools.h"
+#include "../render/unzip.h"
+#include "../web/web_fixture.h"
+
+using namespace corparent;
+using accounts::Role;
+
+namespace {
+
+constexpr const char* kToday = "2026-11-24";
+
+class Papers : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = std::filesystem::temp_directory_path() / ("corparent_papers_" + std::to_string(::getpid()));
+        ssda903::synthesize({dir_, 400, 2023, 2025, 7});
+    }
+    static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+    void SetUp() override {
+        ASSERT_TRUE(ssda903::import_returns(*w.db, ssda903::year_folders(dir_), false).committed);
+    }
+
+    // The figures a Board member may see: what every paper must show.
+    const measures::MeasureReport& latest() {
+        reports_ = measures::year_reports(*w.db, w.app.settings(), true);
+        return reports_->rbegin()->second;
+    }
+    const measures::MeasureReport& year_before() { return reports_->at(latest().year - 1); }
+
+    static std::filesystem::path dir_;
+    test_support::WebFixture w;
+    std::shared_ptr<const measures::YearReports> reports_;
+};
+std::filesystem::path Papers::dir_;
+
+std::string label_of(const std::string& key) {
+    auto colon = key.find(':');
+    const auto& d = measures::definition(key.substr(0, colon));
+    return colon == std::string::npos ? std::string(d.name)
+                                      : std::string(d.name) + ": " + measures::breakdown_label(key.substr(colon + 1));
+}
+
+// A measure's row as the paper draws it: its label, then us and last year.
+std::string row_text(const std::string& key, const measures::Figure& now, const measures::Figure* before) {
+    return label_of(key) + " " + measures::figure_text(now) + " " + (before ? measures::figure_text(*before) : "no data");
+}
+
+TEST_F(Papers, ThePledgeReportShowsEachStatementsMeasuresAsTheServiceGivesThemToTheBoard) {
+    auto doc = board::pledge_report(*w.db, w.app.settings(), kToday);
+    std::string path = test_support::keep_pdf(render::document_pdf(doc), "pledge-report");
+    test_support::first_page_png(path);
+    std::string text = test_support::pdf_text_flat(path);
+    const auto& now = latest();
+    const auto& before = year_before();
+    std::string year = care::collection_year_label(now.year);
+    EXPECT_NE(text.find("The Pledge: annual report " + year), std::string::npos);
+    EXPECT_NE(text.find("Produced 24 November 2026"), std::string::npos);
+
+    auto pledge = board::current_pledge(*w.db);
+    int rows_checked = 0;
+    for (const auto& s : pledge->statements) {
+        auto at = text.find(s.statement.substr(0, 30));
+        ASSERT_NE(at, std::string::npos) << s.id;
+        for (const auto& key : s.evidence) {
+            const measures::Figure* f = measures::find_figure(now, key);
+            if (!f) continue;
+            const measures::Figure* last = measures::find_figure(before, key);
+            std::string row = row_text(key, *f, last);
+            auto found = text.find(row, at);
+            EXPECT_NE(found, std::string::npos) << row;
+            // Then which way it moved and England's figure, as DfE published it.
+            std::string direction = measures::direction(*f, last);
+            std::string rest = (direction.empty() ? "not compared" : direction) + " " +
+                               (f->benchmarks ? measures::published_text(f->benchmarks->england) : "not published");
+            if (found != std::string::npos) {
+                EXPECT_EQ(text.substr(found + row.size() + 1, rest.size()), rest) << row;
+            }
+            ++rows_checked;
+        }
+    }
+    EXPECT_GT(rows_checked, 20);
+    // Each measure also has its trend chart, its figures' table and where they came from.
+    EXPECT_NE(text.find(label_of("stability_long") + ", by year"), std::string::npos);
+    EXPECT_NE(text.find(label_of("stability_long") + ": the figures"), std::string::npos);
+    EXPECT_NE(text.find("SSDA903 return for " + year), std::string::npos);
+    EXPECT_NE(text.find("Figures as at 24 November 2026"), std::string::npos);
+    EXPECT_NE(text.find("are shown as c"), std::string::npos);
+    std::string info = test_support::pdf_info(path);
+    EXPECT_TRUE(std::regex_search(info, std::regex("Tagged: +yes")));
+}
+
+TEST_F(Papers, EveryFigureIsDisclosureControlledWhoeverAsks) {
+    // The service gives child-level roles the exact small numbers; the paper never does.
+    auto exact = measures::year_reports(*w.db, w.app.settings(), false);
+    const auto& controlled = latest();
+    const auto& raw = exact->at(controlled.year);
+    std::string key;
+    for (const auto& choice : board::evidence_choices())
+        if (const auto* f = measures::find_figure(controlled, choice); f && f->suppressed && key.empty()) key = choice;
+    ASSERT_FALSE(key.empty()) << "400 children give some small figures";
+    board::set_evidence(*w.db, "included", {key}, {"admin@example.gov.uk", "local"});
+    auto doc = board::pledge_report(*w.db, w.app.settings(), kToday);
+    std::string text = test_support::pdf_text_flat(test_support::keep_pdf(render::document_pdf(doc), "pledge-report-c"));
+    auto at = text.find("I want to feel included");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(text.find(label_of(key) + " c ", at), std::string::npos) << key;
+    EXPECT_NE(measures::figure_text(*measures::find_figure(raw, key)), "c");
+}
+
+TEST_F(Papers, TheScrutinyUpdateHasOneSectionPerStatementWithItsProgress) {
+    auto doc = board::scrutiny_update(*w.db, w.app.settings(), kToday);
+    std::string path = test_support::keep_pdf(render::document_pdf(doc), "scrutiny-update");
+    test_support::first_page_png(path);
+    std::string text = test_support::pdf_text_flat(path);
+    for (const char* part : {"1 Purpose of the note", "2 Recommendations", "3 Information and background",
+                             "Appendix 1: Pledge progress", "identify any recommendations for the appropriate Cabinet"})
+        EXPECT_NE(text.find(part), std::string::npos) << part;
+    const auto& now = latest();
+    const auto& before = year_before();
+    auto pledge = board::current_pledge(*w.db);
+    std::size_t at = text.find("Appendix 1: Pledge progress");
+    int n = 0;
+    for (const auto& s : pledge->statements) {
+        // The sections come in the Pledge's order, each with its hand-counted progress.
+        std::string heading = std::to_string(++n) + ") " + s.statement.substr(0, 25);
+        auto here = text.find(heading, at);
+        ASSERT_NE(here, std::string::npos) << heading;
+        at = here;
+        int shown = 0, better = 0;
+        for (const auto& key : s.evidence) {
+            const measures::Figure* f = measures::find_figure(now, key);
+            if (!f) continue;
+            ++shown;
+            better += measures::direction(*f, measures::find_figure(before, key)) == "Better";
+        }
+        if (shown == 0) continue;
+        std::string sentence = "Of the " + std::to_string(shown) + (shown == 1 ? " measure" : " measures");
+        auto found = text.find(sentence, at);
+        EXPECT_NE(found, std::string::npos) << s.id;
+        std::string flat = text.substr(found, 300);
+        EXPECT_NE(flat.find(", " + std::to_string(better) + (better == 1 ? " is better" : " are better")), std::string::npos)
+            << flat;
+    }
+}
+
+TEST_F(Papers, TheWorkbookHoldsThePapersTablesWithTheirSources) {
+    auto doc = board::pledge_report(*w.db, w.app.settings(), kToday);
+    auto parts = test_support::unzip(render::document_xlsx(doc));
+    const auto& now = latest();
+    const measures::Figure* f = measures::find_figure(now, "stability_long");
+    ASSERT_NE(f, nullptr);
+    const std::string& strings = parts["xl/sharedStrings.xml"];
+    EXPECT_NE(strings.find("At a glance"), std::string::npos);
+    EXPECT_NE(strings.find(std::string(measures::definition("stability_long").name)), std::string::npos);
+    EXPECT_NE(strings.find(measures::figure_text(*f)), std::string::npos);
+    EXPECT_NE(strings.find("Figures as at 24 November 2026"), std::string::npos);
+    EXPECT_NE(parts["xl/workbook.xml"].find("name=\"1 At a glance"), std::string::npos);
+}
+
+TEST_F(Papers, TheBoardReadsAndDownloadsThePapersOthersAreRefused) {
+    std::string member = w.signed_in(Role::BoardMember);
+    auto index = w.get("/board/papers", member);
+    ASSERT_EQ(index.status, 200);
+    EXPECT_NE(index.body.find("href=\"/board/papers/pledge-report\""), std::string::npos);
+    EXPECT_NE(index.body.find("href=\"/board/papers/scrutiny-update\""), std::string::npos);
+    auto page = w.get("/board/papers/pledge-report", member);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("href=\"/board/papers/pledge-report.pdf\""), std::string::npos);
+    EXPECT_NE(page.body.find("<svg"), std::string::npos);
+    auto pdf = w.get("/board/papers/scrutiny-update.pdf", member);
+    ASSERT_EQ(pdf.status, 200);
+    EXPECT_EQ(pdf.content_type, "application/pdf");
+    EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+    auto xlsx = w.get("/board/papers/pledge-report.xlsx", w.signed_in(Role::BoardOfficer));
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_TRUE(xlsx.body.starts_with("PK"));
+    EXPECT_NE(test_support::header(xlsx, "Content-Disposition").find("pledge-report-"), std::string::npos);
+    store::AuditFilter filter;
+    filter.action = "export.paper";
+    EXPECT_EQ(store::count_audit(*w.db, filter), 2);
+    EXPECT_EQ(w.get("/board/papers/no-such-paper", member).status, 404);
+    for (Role role : {Role::Participation, Role::Analyst, Role::Worker})
+        EXPECT_EQ(w.get("/board/papers/pledge-report.pdf", w.signed_in(role)).status, 403);
+    EXPECT_EQ(w.get("/board/papers", w.signed_in(Role::Admin)).status, 200);
+}
+
+}  // namespace
