@@ -113,6 +113,34 @@ const std::vector<Migration>& migrations() {
         "overall_effectiveness TEXT NOT NULL, inspection_date TEXT, imported_at TEXT NOT NULL)",
         "CREATE INDEX ofsted_inspections_urn ON ofsted_inspections (urn, inspection_date)",
         }},
+        // The Corporate Parenting Board: what children said, what was done about it, the Board and its meetings.
+        {12, "the Board: You said items, We did actions, members and meetings", {
+        "CREATE TABLE board_members (id {serial}, name TEXT NOT NULL, kind TEXT NOT NULL, organisation TEXT NOT NULL, "
+        "board_role TEXT NOT NULL, active INTEGER NOT NULL)",
+        "CREATE TABLE board_meetings (id {serial}, held_on TEXT NOT NULL, theme TEXT NOT NULL, health_theme INTEGER NOT NULL, "
+        "minutes TEXT NOT NULL, created_by TEXT NOT NULL)",
+        "CREATE TABLE board_agenda_items (meeting_id BIGINT NOT NULL REFERENCES board_meetings (id), position INTEGER NOT NULL, "
+        "item TEXT NOT NULL, PRIMARY KEY (meeting_id, position))",
+        "CREATE TABLE board_attendance (meeting_id BIGINT NOT NULL REFERENCES board_meetings (id), "
+        "member_id BIGINT NOT NULL REFERENCES board_members (id), PRIMARY KEY (meeting_id, member_id))",
+        "CREATE TABLE you_said (id {serial}, source TEXT NOT NULL, source_reference TEXT NOT NULL, said_on TEXT NOT NULL, "
+        "words TEXT NOT NULL, consent INTEGER NOT NULL, summary TEXT NOT NULL, meeting_id BIGINT REFERENCES board_meetings (id), "
+        "recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)",
+        "CREATE TABLE you_said_statements (you_said_id BIGINT NOT NULL REFERENCES you_said (id), statement_id TEXT NOT NULL, "
+        "PRIMARY KEY (you_said_id, statement_id))",
+        "CREATE TABLE you_said_evidence (you_said_id BIGINT NOT NULL REFERENCES you_said (id), kind TEXT NOT NULL, "
+        "ref TEXT NOT NULL, PRIMARY KEY (you_said_id, kind, ref))",
+        "CREATE TABLE board_actions (id {serial}, you_said_id BIGINT NOT NULL REFERENCES you_said (id), title TEXT NOT NULL, "
+        "owner TEXT NOT NULL, partner TEXT NOT NULL, due_on TEXT NOT NULL, status TEXT NOT NULL, we_did TEXT NOT NULL, "
+        "published INTEGER NOT NULL, created_on TEXT NOT NULL, created_by TEXT NOT NULL, finished_on TEXT)",
+        "CREATE INDEX board_actions_you_said ON board_actions (you_said_id)",
+        "CREATE TABLE board_action_notes (id {serial}, action_id BIGINT NOT NULL REFERENCES board_actions (id), "
+        "written_on TEXT NOT NULL, written_by TEXT NOT NULL, note TEXT NOT NULL)",
+        "CREATE TABLE board_action_evidence (action_id BIGINT NOT NULL REFERENCES board_actions (id), kind TEXT NOT NULL, "
+        "ref TEXT NOT NULL, PRIMARY KEY (action_id, kind, ref))",
+        "CREATE TABLE board_action_reviews (action_id BIGINT NOT NULL REFERENCES board_actions (id), "
+        "meeting_id BIGINT NOT NULL REFERENCES board_meetings (id), PRIMARY KEY (action_id, meeting_id))",
+        }},
     };
     return all;
 }

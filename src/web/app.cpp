@@ -20,6 +20,9 @@ struct Route {
 };
 
 const std::vector<Role> kEveryRole = accounts::all_roles();
+const std::vector<Role> kBoardReaders = {Role::Participation, Role::BoardOfficer, Role::BoardMember, Role::Admin};
+const std::vector<Role> kBoardManagers = {Role::BoardOfficer, Role::Admin};
+const std::vector<Role> kYouSaidRecorders = {Role::Participation, Role::Admin};
 
 std::vector<Route> make_routes() {
     auto pub = [](std::string method, std::string path, Handler h) {
@@ -73,6 +76,26 @@ std::vector<Route> make_routes() {
         roles("POST", "/admin/pledge/*", {Role::Admin}, admin_pledge_evidence),
         roles("GET", "/admin/settings", {Role::Admin}, admin_settings),
         roles("POST", "/admin/settings", {Role::Admin}, admin_settings),
+        // The Corporate Parenting Board: Board officers and administrators manage it, participation officers
+        // record what children said, and everyone on the Board reads.
+        pub("GET", "/you-said-we-did", you_said_we_did_page),
+        roles("GET", "/board/meetings", kBoardReaders, board_meetings),
+        roles("GET", "/board/meetings/new", kBoardManagers, board_meeting_add),
+        roles("POST", "/board/meetings/new", kBoardManagers, board_meeting_add),
+        roles("GET", "/board/meetings/*", kBoardReaders, board_meeting),
+        roles("POST", "/board/meetings/*", kBoardManagers, board_meeting_record),
+        roles("GET", "/board/members", kBoardReaders, board_members),
+        roles("POST", "/board/members", kBoardManagers, board_members),
+        roles("POST", "/board/members/stand-down", kBoardManagers, board_member_stand_down),
+        roles("GET", "/board/you-said", kBoardReaders, board_you_said_list),
+        roles("GET", "/board/you-said/new", kYouSaidRecorders, board_you_said_add),
+        roles("POST", "/board/you-said/new", kYouSaidRecorders, board_you_said_add),
+        roles("GET", "/board/you-said/*", kBoardReaders, board_you_said_item),
+        roles("GET", "/board/actions", kBoardReaders, board_actions),
+        roles("GET", "/board/actions/new", kBoardManagers, board_action_add),
+        roles("POST", "/board/actions/new", kBoardManagers, board_action_add),
+        roles("GET", "/board/actions/*", kBoardReaders, board_action),
+        roles("POST", "/board/actions/*", kBoardManagers, board_action_change),
         roles("GET", "/board/papers", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, papers_index),
         roles("GET", "/board/papers/*", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, paper_page),
     };

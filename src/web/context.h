@@ -72,6 +72,21 @@ Response admin_pledge(Context& c);
 Response admin_pledge_evidence(Context& c);           // POST /admin/pledge/<statement id>
 Response admin_settings(Context& c);                  // GET the form, POST the values
 Response health(Context& c);
+// The Corporate Parenting Board (pages_board_*.cpp).
+Response board_meetings(Context& c);
+Response board_meeting_add(Context& c);        // GET the form, POST the meeting
+Response board_meeting(Context& c);            // /board/meetings/<id>
+Response board_meeting_record(Context& c);     // POST /board/meetings/<id>/record
+Response board_members(Context& c);            // GET the list and form, POST a new member
+Response board_member_stand_down(Context& c);  // POST member
+Response board_you_said_list(Context& c);
+Response board_you_said_add(Context& c);       // GET the form (?meeting=<id>), POST the item
+Response board_you_said_item(Context& c);      // /board/you-said/<id>
+Response board_actions(Context& c);            // ?show=open|overdue|<status>|all
+Response board_action_add(Context& c);         // GET ?you_said=<id>, POST the action
+Response board_action(Context& c);             // /board/actions/<id>
+Response board_action_change(Context& c);      // POST /board/actions/<id>/status|note|evidence|publish
+Response you_said_we_did_page(Context& c);     // public
 Response papers_index(Context& c);   // /board/papers
 Response paper_page(Context& c);     // /board/papers/<paper>, and its .pdf and .xlsx
 

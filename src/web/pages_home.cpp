@@ -4,7 +4,10 @@
 #include <map>
 #include <mutex>
 
+#include "board/actions.h"
+#include "board/meetings.h"
 #include "board/pledge.h"
+#include "web/board_view.h"
 #include "render/page.h"
 #include "measures/headline.h"
 #include "web/context.h"
@@ -28,6 +31,18 @@ std::string cache_key(bool aggregate, const measures::YearReports* reports, cons
     return key;
 }
 
+// For the Board's people: what needs their attention first (never cached: it changes with the day).
+std::string board_alerts(Context& c) {
+    auto role = c.session->user.role;
+    if (role == accounts::Role::Analyst || role == accounts::Role::Worker) return "";
+    nlohmann::json v = nlohmann::json::object();
+    if (auto w = board::health_theme_warning(board::all_meetings(c.db), today(c))) v["health_warning"] = *w;
+    auto overdue = board::overdue_actions(c.db, today(c)).size();
+    if (overdue) v["overdue_count"] = overdue == 1 ? std::string("1 action is") : fmt::format("{} actions are", overdue);
+    if (v.empty()) return "";
+    return render::fragment("home_board", v);
+}
+
 }  // namespace
 
 Response home(Context& c) {
@@ -43,7 +58,7 @@ Response home(Context& c) {
         auto it = rendered.find(key);
         if (it != rendered.end()) {
             Response r;
-            r.body = render::in_layout(it->second.second, c.view("Our Pledge", "/"));
+            r.body = render::in_layout(board_alerts(c) + it->second.second, c.view("Our Pledge", "/"));
             return r;
         }
     }
@@ -93,7 +108,7 @@ Response home(Context& c) {
         rendered[key] = {reports, content};
     }
     Response r;
-    r.body = render::in_layout(content, v);
+    r.body = render::in_layout(board_alerts(c) + content, v);
     return r;
 }
 
