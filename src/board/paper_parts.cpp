@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "measures/definitions.h"
@@ -53,6 +54,8 @@ std::string long_date(const std::string& iso) {
     return fmt::format("{} {} {}", day, months[static_cast<std::size_t>(month - 1)], year);
 }
 
+std::string long_date(care::Date day) { return long_date(care::to_iso(day)); }
+
 std::string measures_source(const Data& data, int year) {
     auto imported = data.imported.find(year);
     return fmt::format(
@@ -69,12 +72,6 @@ std::string disclosure_note(const Data& data) {
                        data.rules.smallest_count - 1, data.rules.smallest_denominator);
 }
 
-std::string measure_label(const std::string& key) {
-    auto [d, group] = split_key(key);
-    if (!d) return key;
-    return group.empty() ? std::string(d->name) : std::string(d->name) + ": " + measures::breakdown_label(group);
-}
-
 render::DocumentTable measures_table(const Data& data, const Statement& statement) {
     render::DocumentTable t;
     const measures::MeasureReport* latest = data.latest();
@@ -87,7 +84,7 @@ render::DocumentTable measures_table(const Data& data, const Statement& statemen
         if (!f) continue;
         const measures::Figure* last = before ? measures::find_figure(*before, key) : nullptr;
         std::string direction = measures::direction(*f, last);
-        std::vector<std::string> row = {measure_label(key), measures::figure_text(*f),
+        std::vector<std::string> row = {measures::measure_label(key), measures::figure_text(*f),
                                         last ? measures::figure_text(*last) : "no data",
                                         direction.empty() ? "not compared" : direction};
         if (f->benchmarks) {
@@ -170,6 +167,40 @@ std::string progress_sentence(const Data& data, const Statement& statement) {
                        p.better == 1 ? "is" : "are", p.worse, p.unchanged,
                        not_compared > 0 ? fmt::format(" ({} could not be compared)", not_compared) : "",
                        p.best_quarter, p.best_quarter == 1 ? "is" : "are");
+}
+
+PromiseActions promise_actions(const std::vector<Action>& actions, const std::string& statement_id, care::Date today) {
+    using std::chrono::days;
+    const care::Date year_ago = today - days(365), year_on = today + days(365);
+    PromiseActions out;
+    for (const auto& a : actions) {
+        if (std::find(a.statements.begin(), a.statements.end(), statement_id) == a.statements.end()) continue;
+        bool done = a.status == Status::Done || a.status == Status::Closed;
+        bool unfinished = a.status == Status::Open || a.status == Status::InProgress;
+        if (done && a.finished_on && *a.finished_on > year_ago && *a.finished_on <= today) out.done.push_back(a);
+        if (unfinished && a.due_on <= year_on) out.goals.push_back(a);
+    }
+    std::sort(out.goals.begin(), out.goals.end(), [](const Action& a, const Action& b) { return a.due_on < b.due_on; });
+    return out;
+}
+
+render::DocumentTable done_table(const std::vector<Action>& done, const std::string& caption, const std::string& source) {
+    render::DocumentTable t{caption, {"Action", "We did", "Done on"}, {}, {}, source};
+    for (const auto& a : done)
+        t.rows.push_back({a.title, a.we_did, a.finished_on ? long_date(*a.finished_on) : "not recorded"});
+    return t;
+}
+
+render::DocumentTable goals_table(const std::vector<Action>& goals, care::Date today, const std::string& source) {
+    render::DocumentTable t{"Goals for the next twelve months", {"Action", "Owner", "Due", "Status"}, {}, {}, source};
+    for (const auto& a : goals)
+        t.rows.push_back({a.title, a.owner + (a.partner.empty() ? "" : ", with " + a.partner), long_date(a.due_on),
+                          std::string(status_name(a.status)) + (is_overdue(a, today) ? ", overdue" : "")});
+    return t;
+}
+
+std::string actions_source(const Data& data) {
+    return "Source: the Board's You said, We did log, as at " + long_date(data.today) + ".";
 }
 
 }  // namespace corparent::board::paper

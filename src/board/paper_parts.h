@@ -8,7 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "board/actions.h"
 #include "board/pledge.h"
+#include "care/date.h"
 #include "measures/headline.h"
 #include "render/document.h"
 #include "settings/settings.h"
@@ -32,6 +34,7 @@ Data load(store::Database& db, const settings::Settings& settings, const std::st
 
 // "24 November 2026" from "2026-11-24" (or from "2026-11-24T09:30:00Z").
 std::string long_date(const std::string& iso);
+std::string long_date(care::Date day);
 
 // Where a year's measures come from and when: our return (and when it was imported), DfE's published
 // benchmarks, and the day the paper was produced.
@@ -39,10 +42,6 @@ std::string measures_source(const Data& data, int year);
 
 // How a paper says what disclosure control did.
 std::string disclosure_note(const Data& data);
-
-// The label of a measure key ("cl_eet:19-21" -> "Care leavers in education, employment or training:
-// aged 19-21"); the key itself for an unknown measure.
-std::string measure_label(const std::string& key);
 
 // The measures evidencing `statement` in the latest year against last year and the benchmarks; no rows when
 // no return is imported.
@@ -60,5 +59,17 @@ Progress progress(const Data& data, const Statement& statement);
 
 // The same in words: "Of the 6 measures ..., 3 are better ...".
 std::string progress_sentence(const Data& data, const Statement& statement);
+
+// One promise's "We did" over a year: the actions done (or closed by the Board) in the twelve months to the
+// paper's day, and the goals for the next twelve: the actions still open or in progress that are due by
+// then (those already overdue first among them, by due date).
+struct PromiseActions {
+    std::vector<Action> done, goals;
+};
+PromiseActions promise_actions(const std::vector<Action>& actions, const std::string& statement_id, care::Date today);
+
+render::DocumentTable done_table(const std::vector<Action>& done, const std::string& caption, const std::string& source);
+render::DocumentTable goals_table(const std::vector<Action>& goals, care::Date today, const std::string& source);
+std::string actions_source(const Data& data);
 
 }  // namespace corparent::board::paper

@@ -1,6 +1,7 @@
 // The annual Pledge report: the year's evidence, promise by promise.
 #include <fmt/format.h>
 
+#include "board/actions.h"
 #include "board/paper_parts.h"
 #include "board/papers.h"
 #include "care/date.h"
@@ -22,8 +23,9 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
             fmt::format("For each promise of our Pledge to children in care and care leavers, the evidence of {} (the year "
                         "to 31 March {}): the measures computed from our SSDA903 returns the way the Department for "
                         "Education defines them, beside the year before, England, the region and our statistical "
-                        "neighbours, with each measure's trend.",
-                        care::collection_year_label(latest->year), latest->year),
+                        "neighbours, with each measure's trend; what we did on the promise in the twelve months to {}, and our goals "
+                        "for the next twelve months, from the Board's You said, We did log.",
+                        care::collection_year_label(latest->year), latest->year, d.date),
             ""});
         about.blocks.push_back(render::Paragraph{paper::disclosure_note(data), ""});
     } else {
@@ -47,6 +49,8 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
         d.sections.push_back({"At a glance", 2, {glance}});
     }
 
+    const care::Date day = care::parse_iso(today).value_or(care::Date{});
+    const auto actions = all_actions(db);
     int n = 0;
     for (const auto& s : data.pledge->statements) {
         render::Section section{fmt::format("{}. \u201c{}\u201d", ++n, s.statement), 2, {}};
@@ -54,11 +58,27 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
         section.blocks.push_back(render::Paragraph{paper::progress_sentence(data, s), ""});
         d.sections.push_back(std::move(section));
         auto table = paper::measures_table(data, s);
-        if (table.rows.empty()) continue;
-        render::Section evidence{"The measures", 3, {table}};
-        for (const auto& key : s.evidence)
-            if (latest && measures::find_figure(*latest, key)) evidence.blocks.push_back(paper::measure_figure(data, key));
-        d.sections.push_back(std::move(evidence));
+        if (!table.rows.empty()) {
+            render::Section evidence{"The measures", 3, {table}};
+            for (const auto& key : s.evidence)
+                if (latest && measures::find_figure(*latest, key)) evidence.blocks.push_back(paper::measure_figure(data, key));
+            d.sections.push_back(std::move(evidence));
+        }
+        // What we did on the promise this year, and what we set out to do next.
+        auto promise = paper::promise_actions(actions, s.id, day);
+        render::Section did{"What we did", 3, {}};
+        if (promise.done.empty())
+            did.blocks.push_back(render::Paragraph{"No action on this promise was done in the twelve months to " + d.date + ".", ""});
+        else
+            did.blocks.push_back(paper::done_table(promise.done, "Actions done in the twelve months to " + d.date,
+                                                   paper::actions_source(data)));
+        d.sections.push_back(std::move(did));
+        render::Section goals{"Goals for the next twelve months", 3, {}};
+        if (promise.goals.empty())
+            goals.blocks.push_back(render::Paragraph{"No open action on this promise is due in the next twelve months.", ""});
+        else
+            goals.blocks.push_back(paper::goals_table(promise.goals, day, paper::actions_source(data)));
+        d.sections.push_back(std::move(goals));
     }
     return d;
 }

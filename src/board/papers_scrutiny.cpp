@@ -2,6 +2,7 @@
 // note's purpose and recommendations, the Pledge, then an appendix with each promise's progress.
 #include <fmt/format.h>
 
+#include "board/actions.h"
 #include "board/paper_parts.h"
 #include "board/papers.h"
 #include "care/date.h"
@@ -24,7 +25,8 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
                           {render::Paragraph{"2.1 The Scrutiny Board is recommended to:", ""},
                            render::BulletList{{"note the current progress made against the Pledge for children in care "
                                                "and care leavers;",
-                                               "identify any recommendations for the appropriate Cabinet Member."}}}});
+                                               "identify any recommendations for the appropriate Cabinet Member."},
+                                              true}}});
     render::Section background{"3 Information and background", 2, {}};
     if (data.pledge) {
         background.blocks.push_back(render::Paragraph{
@@ -35,13 +37,12 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
             ""});
         background.blocks.push_back(render::Paragraph{"3.2 The statements and commitments are:", ""});
         std::vector<std::string> items;
-        int n = 0;
-        for (const auto& s : data.pledge->statements)
-            items.push_back(fmt::format("{}) {} = {}", ++n, s.statement, s.commitment));
-        background.blocks.push_back(render::BulletList{items});
+        for (const auto& s : data.pledge->statements) items.push_back(s.statement + ": " + s.commitment);
+        background.blocks.push_back(render::BulletList{items, true});
         background.blocks.push_back(render::Paragraph{
             "3.3 Appendix 1 gives the progress against each statement: the measures that evidence it, beside the year "
-            "before, England, the region and our statistical neighbours.",
+            "before, England, the region and our statistical neighbours; the work done in the last twelve months; and "
+            "what is still to do.",
             ""});
     } else {
         background.blocks.push_back(render::Paragraph{"No Pledge is recorded yet.", ""});
@@ -51,6 +52,8 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
 
     render::Section appendix{"Appendix 1: Pledge progress", 2, {render::Paragraph{paper::disclosure_note(data), ""}}};
     d.sections.push_back(std::move(appendix));
+    const care::Date day = care::parse_iso(today).value_or(care::Date{});
+    const auto actions = all_actions(db);
     int n = 0;
     for (const auto& s : data.pledge->statements) {
         render::Section section{fmt::format("{}) {}", ++n, s.statement), 3, {}};
@@ -58,6 +61,20 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
         section.blocks.push_back(render::Paragraph{paper::progress_sentence(data, s), ""});
         auto table = paper::measures_table(data, s);
         if (!table.rows.empty()) section.blocks.push_back(std::move(table));
+        // The work done, in the words the Board published to children, and what is still to do.
+        auto promise = paper::promise_actions(actions, s.id, day);
+        if (promise.done.empty()) {
+            section.blocks.push_back(render::Paragraph{"No action on this promise was done in the twelve months to " + d.date + ".", ""});
+        } else {
+            section.blocks.push_back(render::Paragraph{
+                fmt::format("Work done in the twelve months to {} ({} {}):", d.date, promise.done.size(),
+                            promise.done.size() == 1 ? "action" : "actions"),
+                ""});
+            std::vector<std::string> sentences;
+            for (const auto& a : promise.done) sentences.push_back(a.we_did.empty() ? a.title : a.we_did);
+            section.blocks.push_back(render::BulletList{sentences});
+        }
+        if (!promise.goals.empty()) section.blocks.push_back(paper::goals_table(promise.goals, day, paper::actions_source(data)));
         d.sections.push_back(std::move(section));
     }
     return d;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "measures/definitions.h"
+
 namespace corparent::measures {
 
 std::string figure_text(const Figure& f) {
@@ -41,6 +43,16 @@ std::string breakdown_label(const std::string& b) {
     for (char& c : group)
         if (c == '_') c = ' ';
     return dimension + ": " + group;
+}
+
+std::string measure_label(const std::string& key) {
+    auto colon = key.find(':');
+    std::string id = key.substr(0, colon);
+    for (const auto& d : definitions())
+        if (d.id == id)
+            return colon == std::string::npos ? std::string(d.name)
+                                              : std::string(d.name) + ": " + breakdown_label(key.substr(colon + 1));
+    return key;
 }
 
 std::string direction(const Figure& now, const Figure* before) {

@@ -12,6 +12,8 @@ std::string figure_text(const Figure& f);         // "9%", "771", "14.8", "c", "
 std::string fraction_text(const Figure& f);       // "70 of 771", "" for counts, "c"
 std::string published_text(const PublishedValue& v);
 std::string breakdown_label(const std::string& breakdown);  // "aged 19-21", "missing", ...
+// A measure key's label: "cl_eet:19-21" -> "<the measure's name>: aged 19-21"; the key itself when unknown.
+std::string measure_label(const std::string& key);
 // "Better", "Worse", "No change" (by polarity) or "" when either year has no figure or no polarity.
 std::string direction(const Figure& now, const Figure* before);
 

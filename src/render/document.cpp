@@ -80,7 +80,7 @@ std::string document_html(const Document& d, const std::vector<Link>& downloads)
             } else if (const auto* l = std::get_if<BulletList>(&block)) {
                 nlohmann::json items = nlohmann::json::array();
                 for (const auto& item : l->items) items.push_back({{"text", item}});
-                blocks.push_back({{"list", {{"items", items}}}});
+                blocks.push_back({{l->numbered ? "numbered" : "list", {{"items", items}}}});
             } else if (const auto* t = std::get_if<DocumentTable>(&block)) {
                 blocks.push_back({{"table", table_view(*t, "table-" + std::to_string(++tables))}});
             } else if (const auto* f = std::get_if<DocumentFigure>(&block)) {

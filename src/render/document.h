@@ -16,6 +16,7 @@ struct Paragraph {
 
 struct BulletList {
     std::vector<std::string> items;
+    bool numbered = false;   // 1. 2. 3. instead of bullets
 };
 
 struct DocumentTable {

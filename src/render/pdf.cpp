@@ -186,13 +186,15 @@ private:
 
     void list(const BulletList& l) {
         cairo_tag_begin(cr_, "L", "");
+        const double indent = l.numbered ? 22 : 16;
+        int n = 0;
         for (const auto& item : l.items) {
-            if (y_ + height(item, kBody, kWidth - 16) > kBottom) new_page();
+            if (y_ + height(item, kBody, kWidth - indent) > kBottom) new_page();
             cairo_tag_begin(cr_, "LI", "");
             double top = y_;
-            text_block("\u2022", kBody, "Lbl", 0, kLeft + 2, 12);
+            text_block(l.numbered ? std::to_string(++n) + "." : "\u2022", kBody, "Lbl", 0, kLeft + 2, indent - 4);
             y_ = top;
-            text_block(item, kBody, "LBody", 4, kLeft + 16, kWidth - 16);
+            text_block(item, kBody, "LBody", 4, kLeft + indent, kWidth - indent);
             cairo_tag_end(cr_, "LI");
         }
         cairo_tag_end(cr_, "L");

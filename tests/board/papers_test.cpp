@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "board/meetings.h"
 #include "board/papers.h"
 #include "board/pledge.h"
 #include "care/date.h"
@@ -50,12 +51,7 @@ protected:
 };
 std::filesystem::path Papers::dir_;
 
-std::string label_of(const std::string& key) {
-    auto colon = key.find(':');
-    const auto& d = measures::definition(key.substr(0, colon));
-    return colon == std::string::npos ? std::string(d.name)
-                                      : std::string(d.name) + ": " + measures::breakdown_label(key.substr(colon + 1));
-}
+std::string label_of(const std::string& key) { return measures::measure_label(key); }
 
 // A measure's row as the paper draws it: its label, then us and last year.
 std::string row_text(const std::string& key, const measures::Figure& now, const measures::Figure* before) {
@@ -158,6 +154,52 @@ TEST_F(Papers, TheScrutinyUpdateHasOneSectionPerStatementWithItsProgress) {
         EXPECT_NE(flat.find(", " + std::to_string(better) + (better == 1 ? " is better" : " are better")), std::string::npos)
             << flat;
     }
+}
+
+TEST_F(Papers, TheBoardPackSetsEachPromisesMeasuresAgainstTheBenchmarksAndChartsTheTheme) {
+    accounts::Actor officer{"officer@example.gov.uk", "192.0.2.1"};
+    auto added = board::add_meeting(*w.db, {care::make_date(2026, 12, 3), "Education and training", false, {"Apologies"}}, officer);
+    ASSERT_TRUE(added.ok());
+    auto pack = board::board_pack(*w.db, w.app.settings(), added.id, kToday);
+    ASSERT_TRUE(pack);
+    std::string path = test_support::keep_pdf(render::document_pdf(*pack), "board-pack-measures");
+    test_support::first_page_png(path);
+    std::string text = test_support::pdf_text_flat(path);
+    const auto& now = latest();
+    const auto& before = year_before();
+    auto measures_at = text.find("Measures against benchmarks");
+    ASSERT_NE(measures_at, std::string::npos);
+    auto pledge = board::current_pledge(*w.db);
+    int rows = 0;
+    for (const auto& s : pledge->statements)
+        for (const auto& key : s.evidence)
+            if (const measures::Figure* f = measures::find_figure(now, key)) {
+                EXPECT_NE(text.find(row_text(key, *f, measures::find_figure(before, key)), measures_at), std::string::npos) << key;
+                ++rows;
+            }
+    EXPECT_GT(rows, 20);
+    // The theme names the education promise: its measures' charts follow, each with its source and date.
+    auto themed = text.find("Theme: Education and training", measures_at);
+    ASSERT_NE(themed, std::string::npos);
+    EXPECT_NE(text.find("I want support and better access to education, training, and jobs", themed), std::string::npos);
+    for (const auto& s : pledge->statements)
+        if (s.id == "education-training-jobs")
+            for (const auto& key : s.evidence)
+                if (measures::find_figure(now, key)) {
+                    EXPECT_NE(text.find(label_of(key) + ", by year", themed), std::string::npos) << key;
+                }
+    EXPECT_NE(text.find("Figures as at 24 November 2026", themed), std::string::npos);
+
+    std::string member = w.signed_in(Role::BoardMember);
+    std::string name = "/board/papers/meeting-" + std::to_string(added.id);
+    auto page = w.get(name, member);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Corporate Parenting Board, 3 December 2026"), std::string::npos);
+    EXPECT_NE(page.body.find("href=\"" + name + ".pdf\""), std::string::npos);
+    EXPECT_EQ(w.get(name + ".pdf", member).content_type, "application/pdf");
+    EXPECT_NE(w.get("/board/papers", member).body.find("href=\"" + name + "\""), std::string::npos);
+    EXPECT_EQ(w.get("/board/papers/meeting-999", member).status, 404);
+    EXPECT_EQ(w.get(name, w.signed_in(Role::Participation)).status, 403);
 }
 
 TEST_F(Papers, TheWorkbookHoldsThePapersTablesWithTheirSources) {

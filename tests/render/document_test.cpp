@@ -54,7 +54,7 @@ Document sample() {
     d.subtitle = "Meeting of 3 December 2026";
     d.date = "24 November 2026";
     d.author = "Coventry City Council";
-    d.sections.push_back({"Agenda", 2, {BulletList{{"Apologies", "Minutes of the last meeting", "Placement stability"}}}});
+    d.sections.push_back({"Agenda", 2, {BulletList{{"Apologies", "Minutes of the last meeting", "Placement stability"}, true}}});
     d.sections.push_back({"Measures", 2,
                           {Paragraph{"How well we keep our promise that children feel safe and settled.", ""},
                            stability_figure()}});
@@ -72,7 +72,8 @@ TEST(DocumentHtml, HasTheTitleTablesWithCaptionsAndTheChartBesideItsFigures) {
     EXPECT_NE(html.find("href=\"/board/papers/x.pdf\""), std::string::npos);
     EXPECT_NE(html.find("<h2 class=\"govuk-heading-m\" id=\"section-1\">Agenda</h2>"), std::string::npos);
     EXPECT_NE(html.find("<h3 class=\"govuk-heading-s\" id=\"section-4\">Links</h3>"), std::string::npos);
-    EXPECT_NE(html.find("<li>Minutes of the last meeting</li>"), std::string::npos);
+    EXPECT_NE(html.find("<ol class=\"govuk-list govuk-list--number\">\n  <li>Apologies</li><li>Minutes of the last meeting</li>"),
+              std::string::npos) << html;
     EXPECT_NE(html.find("<svg"), std::string::npos);
     // Each table is a keyboard-reachable region named by its caption.
     EXPECT_NE(html.find("aria-labelledby=\"figure-1-figures\" tabindex=\"0\""), std::string::npos);
@@ -111,6 +112,8 @@ TEST(DocumentPdf, IsTaggedA4WithItsTitleAndSelectableText) {
                                  "Source: the action log, 24 November 2026", "The Become charity"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     // The chart is drawn as vector text too: its legend and axis labels can be selected.
+    EXPECT_NE(test_support::pdf_text_flat(path).find("Agenda 1. Apologies 2. Minutes of the last meeting 3. Placement stability"),
+              std::string::npos);
     std::string page_with_chart = pdf_text(path, 1, 1);
     EXPECT_NE(page_with_chart.find("England"), std::string::npos);
     EXPECT_NE(page_with_chart.find("2023-24"), std::string::npos);
