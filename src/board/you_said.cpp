@@ -202,4 +202,12 @@ std::optional<YouSaid> find_you_said(store::Database& db, long long id) {
     return from_row(*r);
 }
 
+std::map<std::string, std::vector<YouSaid>> you_said_between(store::Database& db, care::Date from, care::Date to) {
+    std::map<std::string, std::vector<YouSaid>> out;
+    for (const auto& y : all_you_said(db))
+        if (y.said_on >= from && y.said_on <= to)
+            for (const auto& s : y.statements) out[s].push_back(y);
+    return out;
+}
+
 }  // namespace corparent::board

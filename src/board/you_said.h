@@ -3,6 +3,7 @@
 // who heard them only when the child agreed to be quoted; otherwise a staff summary stands in for them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,5 +72,8 @@ Added add_you_said(store::Database& db, const NewYouSaid& item, const accounts::
 
 std::vector<YouSaid> all_you_said(store::Database& db);   // newest first
 std::optional<YouSaid> find_you_said(store::Database& db, long long id);
+// Items said between `from` and `to`, both inclusive, by Pledge statement id (an item speaking to two
+// statements is under both), newest first: for the annual Pledge report and the update to Scrutiny.
+std::map<std::string, std::vector<YouSaid>> you_said_between(store::Database& db, care::Date from, care::Date to);
 
 }  // namespace corparent::board

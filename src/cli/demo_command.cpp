@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "accounts/accounts.h"
+#include "board/demo_board.h"
+#include "board/pledge.h"
 #include "cli/commands.h"
 #include "education/education_file.h"
 #include "education/synth.h"
@@ -100,6 +102,10 @@ Run add_demo(CLI::App& app) {
                         " (build/corparent totp KEY prints the current code)";
             std::cout << line << "\n";
         }
+        // The Corporate Parenting Board: a year of meetings, members, You said items and actions.
+        board::seed_pledge(*db, s.data_dir);
+        board::add_demo_board(*db, care::Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())});
+        std::cout << "\nLoaded the Corporate Parenting Board: members, a year of meetings, You said items and actions.\n";
         if (o->no_serve) return 0;
         std::cout << "\nServing the demo council at http://" << o->listen << "/ (Ctrl-C stops it)\n" << std::flush;
         db.reset();

@@ -90,5 +90,19 @@ TEST_P(YouSaidStore, BadItemsAreRefusedFieldByFieldAndNothingIsStored) {
     EXPECT_TRUE(board::all_you_said(*db).empty());
 }
 
+TEST_P(YouSaidStore, BetweenTwoDaysByPledgeStatement) {
+    you_said(day(2026, 3, 31), true, {"healthy"});
+    long long first = you_said(day(2026, 4, 1), true, {"healthy", "included"});
+    long long last = you_said(day(2027, 3, 31), true, {"healthy"});
+    you_said(day(2027, 4, 1), true, {"included"});
+    auto year = board::you_said_between(*db, board::municipal_year_start(2026), board::municipal_year_end(2026));
+    ASSERT_EQ(year.size(), 2u);
+    ASSERT_EQ(year["healthy"].size(), 2u);
+    EXPECT_EQ(year["healthy"][0].id, last) << "newest first";
+    EXPECT_EQ(year["healthy"][1].id, first);
+    ASSERT_EQ(year["included"].size(), 1u);
+    EXPECT_EQ(year["included"][0].id, first);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, YouSaidStore, ::testing::Values(store::Backend::Sqlite, store::Backend::Postgres),
                          test_support::backend_name);

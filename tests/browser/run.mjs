@@ -85,6 +85,9 @@ const EXPECTED_PAGES = [
   'data', 'data-upload', 'data-job', 'data-findings', 'children', 'child', 'caseload',
   'admin-users', 'admin-user-add', 'admin-pledge', 'admin-settings', 'measure-as-board-member',
   'education', 'homes', 'account-password',
+  // The Corporate Parenting Board
+  'board-meetings', 'board-meeting-add', 'board-meeting', 'board-members', 'board-you-said', 'board-you-said-item',
+  'board-you-said-add', 'board-actions', 'board-action', 'board-action-errors', 'board-action-add', 'you-said-we-did',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -838,6 +841,98 @@ describe('corparent in a browser', { concurrency: false }, () => {
     assert.ok(csv.split('\n').length > 3, 'the CSV has a row a year');
     await assertClean(page);
     await assertClean(ap);
+  });
+
+  test('the Board officer records a meeting and marks an action done; the public page shows it', { timeout: 180000 }, async () => {
+    const { page } = await newContext();
+    await signInWithPassword(page, USERS.officer);
+    assert.equal(pathOf(page), '/');
+    // The demo Board has overdue actions: the start page says so and links to them.
+    assert.match(await page.locator('main').innerText(), /actions? (is|are) overdue in the “You said, We did” action plan/);
+    await page.getByRole('link', { name: 'Board', exact: true }).click();
+    await settle(page);
+    assert.equal(pathOf(page), '/board/meetings');
+    assert.ok(await page.locator('main table caption').count() >= 1, 'meetings by municipal year');
+    await checkPage(page, 'board-meetings');
+    await page.getByRole('link', { name: 'The Board’s members' }).click();
+    await settle(page);
+    await checkPage(page, 'board-members');
+
+    // A new meeting, then its record: who came, the minutes, the action plan reviewed.
+    await goto(page, '/board/meetings/new');
+    await checkPage(page, 'board-meeting-add');
+    const d = new Date();
+    await page.fill('#held_on', String(d.getDate()));
+    await page.fill('#held_on-month', String(d.getMonth() + 1));
+    await page.fill('#held_on-year', String(d.getFullYear()));
+    await page.fill('#theme', 'Stability and moving home');
+    await page.fill('#agenda', 'Apologies\nYou said, We did\nThemed report');
+    await submit(page, 'Add meeting');
+    assert.match(pathOf(page), /^\/board\/meetings\/\d+$/);
+    assert.match(await text(page, 'h1'), /^Meeting on /);
+    await checkPage(page, 'board-meeting');
+    await page.locator('#attended').check();
+    await page.locator('#reviewed').check();
+    await page.fill('#minutes', 'The Board heard from two young people about moving school.');
+    await submit(page, 'Save the record');
+    assert.equal((await text(page, '.govuk-notification-banner__heading')).trim(), 'The record of the meeting is saved');
+    assert.match(await page.locator('main').innerText(), /The Board heard from two young people about moving school\./);
+
+    // An overdue action: done needs its We did sentence; then it is done and published.
+    await goto(page, '/board/actions?show=overdue');
+    await checkPage(page, 'board-actions');
+    assert.ok(await page.locator('main .govuk-tag--red').count() >= 1, 'overdue actions carry a red tag');
+    await page.locator('main table tbody tr a').first().click();
+    await settle(page);
+    assert.match(await page.locator('main .govuk-warning-text').first().innerText(), /Overdue: it was due on/);
+    await checkPage(page, 'board-action');
+    const actionPath = pathOf(page);
+    await page.locator('input[name="status"][value="done"]').check();
+    await page.fill('#we_did', '');
+    await submit(page, 'Change status');
+    const [problem] = await readErrorSummary(page);
+    assert.deepEqual(problem, { href: '#we_did', text: 'Enter the We did sentence: what was done, in words a child understands' });
+    await checkPage(page, 'board-action-errors');
+    const sentence = `We now write to you within a week when your social worker changes (${Date.now()}).`;
+    await page.locator('input[name="status"][value="done"]').check();
+    await page.fill('#we_did', sentence);
+    await submit(page, 'Change status');
+    assert.equal(pathOf(page), actionPath);
+    assert.equal((await text(page, '.govuk-notification-banner__heading')).trim(), 'The status is changed');
+    await submit(page, 'Publish on the public page');
+    assert.equal((await text(page, '.govuk-notification-banner__heading')).trim(), 'The We did sentence is on the public page');
+
+    // You said: the list, an item, adding an action to it.
+    await goto(page, '/board/you-said');
+    await checkPage(page, 'board-you-said');
+    await page.locator('main table tbody tr a').first().click();
+    await settle(page);
+    await checkPage(page, 'board-you-said-item');
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await settle(page);
+    await checkPage(page, 'board-action-add');
+    await assertClean(page);
+
+    // A participation officer records what children said at the meeting.
+    const participation = { email: `board.participation@${DOMAIN}`, role: 'participation' };
+    run(['user', 'add', '--db', state.db, '--email', participation.email, '--role', 'participation'], { CORPARENT_PASSWORD: PASSWORD });
+    const { page: pp } = await newContext();
+    await signInWithPassword(pp, participation);
+    await pp.fill('#code', totp((await text(pp, '.corparent-secret')).trim()));
+    await submit(pp, 'Continue');
+    await goto(pp, '/board/you-said/new');
+    await checkPage(pp, 'board-you-said-add');
+    await assertClean(pp);
+
+    // Anyone, signed out, reads the public page: the new We did sentence is there.
+    const { page: visitor } = await newContext();
+    const r = await goto(visitor, '/you-said-we-did');
+    assert.equal(r.status(), 200);
+    assert.equal(pathOf(visitor), '/you-said-we-did', 'no account needed');
+    assert.match(await visitor.locator('main').innerText(), new RegExp(sentence.replace(/[().]/g, '\\$&')));
+    assert.doesNotMatch(await visitor.locator('main').innerText(), /@|Cllr|Jordan|Amira/, 'no names or email addresses');
+    await checkPage(visitor, 'you-said-we-did');
+    await assertClean(visitor);
   });
 
   test('axe-core: no violations on any page at 1280 and 390 pixels wide', async (t) => {
