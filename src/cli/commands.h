@@ -25,5 +25,6 @@ Run add_totp(CLI::App& app);
 Run add_names(CLI::App& app);
 Run add_education(CLI::App& app);
 Run add_providers(CLI::App& app);
+Run add_survey(CLI::App& app);
 
 }  // namespace corparent::cli

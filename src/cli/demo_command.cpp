@@ -18,6 +18,7 @@
 #include "settings/settings.h"
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
+#include "voice/synth.h"
 #include "web/server.h"
 
 namespace corparent::cli {
@@ -69,6 +70,13 @@ Run add_demo(CLI::App& app) {
         providers::write_providers(o->data, providers_csv, o->seed);
         providers::import_providers(*db, providers_csv, loader);
         std::cout << "Loaded the Virtual School's education records and Ofsted's ratings of the homes used.\n";
+        {
+            auto file_settings = settings::load_settings("corparent.toml", false);
+            long long now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            auto survey = voice::synthesise_survey(*db, voice::question_bank(file_settings.data_dir), file_settings.concerns, o->seed,
+                                                   now, loader);
+            std::cout << fmt::format("Survey: {} rounds, {} responses, {} concerns.\n", survey.rounds, survey.responses, survey.concerns);
+        }
 
         auto s = settings::load_settings("corparent.toml", false);
         auto council = measures::load_council(*db, 2025, s.choices.placements);

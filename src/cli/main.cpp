@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
         corparent::cli::add_education);
     add("providers", "import Ofsted's list of children's social care providers and their ratings",
         corparent::cli::add_providers);
+    add("survey", "survey rounds and one-time codes (docs/survey.md)", corparent::cli::add_survey);
     add("user", "add, list, disable and enable the people who sign in", corparent::cli::add_user);
     add("serve", "run the web application", corparent::cli::add_serve);
     add("totp", "print the current code for an authenticator key (as an authenticator app would)",

@@ -112,6 +112,27 @@ Settings load_settings(const std::filesystem::path& file, bool required) {
     whole("absolute_hours", s.server.sessions.absolute_seconds, 3600);
     whole("failed_sign_ins_per_account", s.server.sessions.account_failures, 1);
     whole("failed_sign_ins_per_address", s.server.sessions.address_failures, 1);
+    auto contact = [&](const char* key, std::string& out) {
+        if (auto v = t["voice"][key]) {
+            auto text = v.value<std::string>();
+            if (!text || text->empty()) bad(file, std::string("voice.") + key, "the name of a team or a person");
+            out = *text;
+        }
+    };
+    contact("participation_lead", s.concerns.participation_lead);
+    contact("front_door", s.concerns.front_door);
+    contact("out_of_hours", s.concerns.out_of_hours);
+    contact("survey_address", s.survey_address);
+    if (auto v = t["voice"]["harm_words"]) {
+        auto* list = v.as_array();
+        if (!list) bad(file, "voice.harm_words", "a list of words and phrases");
+        s.concerns.harm_words.clear();
+        for (auto& item : *list) {
+            auto word = item.value<std::string>();
+            if (!word) bad(file, "voice.harm_words", "a list of words and phrases");
+            s.concerns.harm_words.push_back(*word);
+        }
+    }
     positive("smallest_count", s.disclosure.smallest_count);
     positive("smallest_denominator", s.disclosure.smallest_denominator);
     positive("smallest_survey_group", s.disclosure.smallest_survey_group);
@@ -119,7 +140,7 @@ Settings load_settings(const std::filesystem::path& file, bool required) {
 }
 
 std::string default_settings_text() {
-    return R"(# corparent.toml: every setting is optional; these are the defaults.
+    return R"toml(# corparent.toml: every setting is optional; these are the defaults.
 
 [council]
 name = "Coventry City Council"
@@ -151,7 +172,17 @@ failed_sign_ins_per_address = 20
 smallest_count = 5              # counts 1 to 4 are shown as c
 smallest_denominator = 10       # a percentage of fewer than 10 is shown as c
 smallest_survey_group = 5       # survey groups of fewer than 5 respondents are c
-)";
+
+[voice]
+# Who a concern raised through the survey goes to. Every concern goes to the participation lead; one
+# whose words name harm to the children's front door too, flagged for referral; one raised outside
+# 09:00-17:00 Monday to Friday to the out-of-hours duty team as well.
+participation_lead = "Participation lead"
+front_door = "Children's front door (MASH)"
+out_of_hours = "Emergency duty team (out of hours)"
+# survey_address = "https://council.example/survey"   # printed on code cards; default: this server's /survey
+# harm_words = ["hurt me", "hit me", ...]   # replaces the built-in list (see docs/survey.md)
+)toml";
 }
 
 }  // namespace corparent::settings

@@ -9,6 +9,7 @@
 #include "measures/choices.h"
 #include "measures/disclosure.h"
 #include "ssda903/stack.h"
+#include "voice/concerns.h"
 
 namespace corparent::settings {
 
@@ -20,6 +21,8 @@ struct Settings {
     measures::Choices choices;
     ssda903::StackRules stacking;
     measures::DisclosureRules disclosure;
+    voice::ConcernSettings concerns;   // [voice]: who survey concerns go to, the words that flag harm
+    std::string survey_address;        // [voice]: the survey's address printed on code cards; "" = this server's
 
     struct Server {
         std::string listen = "127.0.0.1:8080";

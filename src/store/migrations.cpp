@@ -113,6 +113,40 @@ const std::vector<Migration>& migrations() {
         "overall_effectiveness TEXT NOT NULL, inspection_date TEXT, imported_at TEXT NOT NULL)",
         "CREATE INDEX ofsted_inspections_urn ON ofsted_inspections (urn, inspection_date)",
         }},
+        {10, "the survey of children in care and care leavers: rounds, one-time codes, responses, comments and their "
+             "themes, and the concerns they raise", {
+        "CREATE TABLE survey_rounds (id {serial}, name TEXT NOT NULL, opens_on TEXT NOT NULL, closes_on TEXT NOT NULL, "
+        "created_at TEXT NOT NULL, created_by TEXT NOT NULL)",
+        // Counts only: how many could answer each version, from the imported returns or entered by hand.
+        "CREATE TABLE survey_round_versions (round_id BIGINT NOT NULL REFERENCES survey_rounds (id), version TEXT NOT NULL, "
+        "eligible INTEGER, eligible_source TEXT NOT NULL, PRIMARY KEY (round_id, version))",
+        "CREATE TABLE survey_code_batches (id {serial}, round_id BIGINT NOT NULL REFERENCES survey_rounds (id), "
+        "version TEXT NOT NULL, codes INTEGER NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)",
+        // A code is kept only as its hash, with the version it opens: nothing names a child.
+        "CREATE TABLE survey_codes (code_hash TEXT PRIMARY KEY, batch_id BIGINT NOT NULL REFERENCES survey_code_batches (id), "
+        "round_id BIGINT NOT NULL REFERENCES survey_rounds (id), version TEXT NOT NULL, response_id BIGINT, spent_on TEXT)",
+        // Dates, not times: a response's time could say who was with whom.
+        "CREATE TABLE survey_responses (id {serial}, round_id BIGINT NOT NULL REFERENCES survey_rounds (id), "
+        "version TEXT NOT NULL, language TEXT NOT NULL, started_on TEXT NOT NULL, submitted_on TEXT, step INTEGER NOT NULL, "
+        "age_band TEXT NOT NULL, gender TEXT NOT NULL, where_you_live TEXT NOT NULL, ethnicity TEXT NOT NULL, "
+        "helped_by TEXT NOT NULL)",
+        "CREATE INDEX survey_responses_round ON survey_responses (round_id)",
+        "CREATE TABLE survey_answers (response_id BIGINT NOT NULL REFERENCES survey_responses (id), indicator TEXT NOT NULL, "
+        "answer TEXT NOT NULL, PRIMARY KEY (response_id, indicator))",
+        "CREATE TABLE survey_comments (id {serial}, response_id BIGINT NOT NULL REFERENCES survey_responses (id), "
+        "question TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (response_id, question))",
+        "CREATE TABLE survey_themes (id {serial}, round_id BIGINT NOT NULL REFERENCES survey_rounds (id), name TEXT NOT NULL, "
+        "you_said_id BIGINT, UNIQUE (round_id, name))",
+        "CREATE TABLE survey_comment_themes (comment_id BIGINT NOT NULL REFERENCES survey_comments (id), "
+        "theme_id BIGINT NOT NULL REFERENCES survey_themes (id), PRIMARY KEY (comment_id, theme_id))",
+        // Only what the child chose to share, and their contact details only if they gave them.
+        "CREATE TABLE survey_concerns (id {serial}, round_id BIGINT NOT NULL REFERENCES survey_rounds (id), "
+        "response_id BIGINT NOT NULL UNIQUE, raised_at BIGINT NOT NULL, asked_to_talk INTEGER NOT NULL, "
+        "names_harm INTEGER NOT NULL, harm_words TEXT NOT NULL, shared TEXT NOT NULL, contact TEXT NOT NULL, "
+        "routed_to TEXT NOT NULL, status TEXT NOT NULL, closed_at BIGINT, closed_by TEXT, outcome TEXT)",
+        "CREATE TABLE survey_concern_notes (id {serial}, concern_id BIGINT NOT NULL REFERENCES survey_concerns (id), "
+        "at BIGINT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
+        }},
         // The Corporate Parenting Board: what children said, what was done about it, the Board and its meetings.
         {12, "the Board: You said items, We did actions, members and meetings", {
         "CREATE TABLE board_members (id {serial}, name TEXT NOT NULL, kind TEXT NOT NULL, organisation TEXT NOT NULL, "

@@ -20,6 +20,18 @@ struct Route {
 };
 
 const std::vector<Role> kEveryRole = accounts::all_roles();
+// The survey: the participation team runs it (codes, children's words, concerns); results, which are
+// aggregates with small groups suppressed, are for everyone who reports on the Pledge.
+const std::vector<Role> kRunsSurvey = {Role::Participation, Role::Admin};
+const std::vector<Role> kSeesSurveyResults = {Role::Participation, Role::Analyst, Role::BoardOfficer, Role::BoardMember, Role::Admin};
+
+bool form_token_matches(const Context& c, const RouteInfo& route) {
+    const std::string posted = c.request.form_value("csrf");
+    if (c.session) return accounts::same_secret(posted, c.session->csrf_token);
+    if (!route.is_public) return false;
+    auto cookie = c.request.cookies.find(kFormCookie);
+    return cookie != c.request.cookies.end() && !cookie->second.empty() && accounts::same_secret(posted, cookie->second);
+}
 const std::vector<Role> kBoardReaders = {Role::Participation, Role::BoardOfficer, Role::BoardMember, Role::Admin};
 const std::vector<Role> kBoardManagers = {Role::BoardOfficer, Role::Admin};
 const std::vector<Role> kYouSaidRecorders = {Role::Participation, Role::Admin};
@@ -42,6 +54,11 @@ std::vector<Route> make_routes() {
         pub("GET", "/accessibility", public_page),
         pub("GET", "/privacy", public_page),
         pub("GET", "/privacy/young-people", public_page),
+        pub("GET", "/survey", survey_start),
+        pub("POST", "/survey", survey_start),
+        pub("GET", "/survey/step/*", survey_step),
+        pub("POST", "/survey/step/*", survey_step),
+        pub("GET", "/survey/sent", survey_sent),
         signing_in("GET", "/two-factor", two_factor_form),
         signing_in("POST", "/two-factor", two_factor),
         signing_in("GET", "/two-factor/set-up", two_factor_set_up_form),
@@ -54,6 +71,17 @@ std::vector<Route> make_routes() {
         roles("GET", "/measures/*", kEveryRole, measure_page),
         roles("GET", "/education", kEveryRole, education_page),
         roles("GET", "/homes", kEveryRole, homes_page),
+        roles("GET", "/voice", kSeesSurveyResults, voice_index),
+        roles("GET", "/voice/new-round", kRunsSurvey, voice_new_round),
+        roles("POST", "/voice/new-round", kRunsSurvey, voice_new_round),
+        roles("GET", "/voice/rounds/*", kRunsSurvey, voice_round),
+        roles("POST", "/voice/rounds/*", kRunsSurvey, voice_round),
+        roles("GET", "/voice/results/*", kSeesSurveyResults, voice_results),
+        roles("GET", "/voice/comments/*", kRunsSurvey, voice_comments),
+        roles("POST", "/voice/comments/*", kRunsSurvey, voice_comments),
+        roles("GET", "/concerns", kRunsSurvey, concerns_list),
+        roles("GET", "/concerns/*", kRunsSurvey, concern_page),
+        roles("POST", "/concerns/*", kRunsSurvey, concern_page),
         roles("GET", "/data", {Role::Analyst, Role::Admin}, data_index),
         roles("GET", "/data/upload", {Role::Analyst, Role::Admin}, data_upload_form),
         roles("POST", "/data/upload", {Role::Analyst, Role::Admin}, data_upload),
@@ -233,9 +261,9 @@ Response App::handle(const Request& request, store::Database& db, long long now)
                    std::find(route->info.roles.begin(), route->info.roles.end(), c.session->user.role) ==
                        route->info.roles.end()) {
             response = error_page(c, 403);
-        } else if (req.method == "POST" && route->info.path != "/sign-in" &&
-                   !(c.session && accounts::same_secret(req.form_value("csrf"), c.session->csrf_token))) {
-            // Every signed-in form carries the session's CSRF token; the sign-in form its own (checked there).
+        } else if (req.method == "POST" && route->info.path != "/sign-in" && !form_token_matches(c, route->info)) {
+            // Every signed-in form carries the session's CSRF token; a public form (the survey) the token of
+            // its form cookie (double submit); the sign-in form its own (checked there).
             response = error_page(c, 403);
         } else {
             response = route->handler(c);

@@ -26,6 +26,9 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
             item(session->user.role == accounts::Role::Worker ? "Your caseload" : "Children", "/children");
         if (accounts::sees_child_level_data(session->user.role) && session->user.role != accounts::Role::Worker)
             item("Returns", "/data");
+        if (session->user.role != accounts::Role::Worker) item("Survey", "/voice");
+        if (session->user.role == accounts::Role::Participation || session->user.role == accounts::Role::Admin)
+            item("Concerns", "/concerns");
         if (session->user.role != accounts::Role::Analyst && session->user.role != accounts::Role::Worker) {
             item("Board", "/board/meetings");
             item("You said", "/board/you-said");

@@ -72,6 +72,17 @@ Response admin_pledge(Context& c);
 Response admin_pledge_evidence(Context& c);           // POST /admin/pledge/<statement id>
 Response admin_settings(Context& c);                  // GET the form, POST the values
 Response health(Context& c);
+// The survey: the public form, and the pages for staff.
+Response survey_start(Context& c);     // GET the code form, POST a code
+Response survey_step(Context& c);      // /survey/step/<n>: GET the page, POST its answers
+Response survey_sent(Context& c);
+Response voice_index(Context& c);      // /voice: the rounds
+Response voice_new_round(Context& c);  // GET the form, POST the round
+Response voice_round(Context& c);      // /voice/rounds/<id>; POST .../codes, .../eligible, .../close
+Response voice_results(Context& c);    // /voice/results/<id>[.csv|.xlsx]?version=&by=
+Response voice_comments(Context& c);   // /voice/comments/<id>; POST a comment's themes
+Response concerns_list(Context& c);
+Response concern_page(Context& c);     // /concerns/<id>; POST a note, or close
 // The Corporate Parenting Board (pages_board_*.cpp).
 Response board_meetings(Context& c);
 Response board_meeting_add(Context& c);        // GET the form, POST the meeting

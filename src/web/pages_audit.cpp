@@ -17,6 +17,8 @@ const std::vector<std::string> kActions = {
     "view.findings", "view.children", "view.child", "view.child.refused", "export.measure", "export.findings", "export.data_quality",
     "import.upload", "import.names", "import.education", "import.providers", "view.homes",
     "user.password_changed", "user.password_change_failed",
+    "survey.round", "survey.round_closed", "survey.eligible", "survey.codes", "survey.theme", "view.comments",
+    "view.concern", "concern.note", "concern.closed",
     "board.you_said.add", "view.you_said", "board.action.add", "board.action.status", "board.action.note",
     "board.action.evidence", "board.action.publish", "board.action.unpublish", "board.meeting.add",
     "board.meeting.record", "board.member.add", "board.member.stand_down",
