@@ -15,6 +15,7 @@
 #include "render/document.h"
 #include "settings/settings.h"
 #include "store/database.h"
+#include "voice/results.h"
 
 namespace corparent::board::paper {
 
@@ -71,5 +72,28 @@ PromiseActions promise_actions(const std::vector<Action>& actions, const std::st
 render::DocumentTable done_table(const std::vector<Action>& done, const std::string& caption, const std::string& source);
 render::DocumentTable goals_table(const std::vector<Action>& goals, care::Date today, const std::string& source);
 std::string actions_source(const Data& data);
+
+// The survey (paper_survey.cpp): the latest round opened by the paper's day, with its results; every group
+// of fewer than smallest_survey_group respondents is c.
+struct Survey {
+    const voice::QuestionBank* bank = nullptr;
+    voice::RoundResults results;
+    std::vector<voice::Headline> headlines;
+};
+std::optional<Survey> latest_survey(store::Database& db, const settings::Settings& settings, care::Date today);
+
+std::string survey_source(const Survey& survey, const Data& data);
+// The headline per indicator (only those speaking to `statement_id`, when given): us, respondents, the
+// previous round and the general-population comparator.
+render::DocumentTable survey_table(const Survey& survey, const Data& data, const std::string& caption,
+                                   const std::string& statement_id = "");
+// The headlines as bar charts, one for each page of the survey ("Where you live", "School" ...), each
+// with its table.
+std::vector<render::DocumentFigure> survey_figures(const Survey& survey, const Data& data);
+
+// Concerns raised through the survey and worked since `since` (exclusive) up to `until` (inclusive): counts
+// only, each disclosure-controlled (a count from 1 to smallest_count - 1 is c).
+render::DocumentTable concerns_table(store::Database& db, const Data& data, std::optional<care::Date> since,
+                                     care::Date until);
 
 }  // namespace corparent::board::paper

@@ -9,6 +9,7 @@
 #include "board/meetings.h"
 #include "board/paper_parts.h"
 #include "board/papers.h"
+#include "measures/figure_text.h"
 
 namespace corparent::board {
 namespace {
@@ -131,12 +132,44 @@ std::optional<render::Document> board_pack(store::Database& db, const settings::
     } else {
         measures.blocks.push_back(render::Paragraph{paper::disclosure_note(data), ""});
         d.sections.push_back(std::move(measures));
+        std::vector<std::string> worse;   // the measures the Board most needs to see, charted after the tables
+        const measures::MeasureReport* before = data.year_before(*latest);
         for (const auto& s : pledge->statements) {
             auto table = paper::measures_table(data, s);
             if (table.rows.empty()) continue;
             d.sections.push_back({s.statement, 3, {render::Paragraph{paper::progress_sentence(data, s), ""}, table}});
+            for (const auto& key : s.evidence) {
+                const measures::Figure* f = measures::find_figure(*latest, key);
+                if (f && measures::direction(*f, before ? measures::find_figure(*before, key) : nullptr) == "Worse" &&
+                    std::find(worse.begin(), worse.end(), key) == worse.end())
+                    worse.push_back(key);
+            }
+        }
+        if (!worse.empty()) {
+            render::Section charts{"Worse than last year", 3,
+                                   {render::Paragraph{fmt::format("The {} {} worse than the year before, with their trends.",
+                                                                  worse.size(), worse.size() == 1 ? "measure" : "measures"),
+                                                      ""}}};
+            for (const auto& key : worse) charts.blocks.push_back(paper::measure_figure(data, key));
+            d.sections.push_back(std::move(charts));
         }
     }
+
+    // What children told us in the latest survey, and the concerns it raised since the last meeting.
+    auto survey = paper::latest_survey(db, settings, meeting->held_on);
+    render::Section headlines{"Survey headlines", 2, {}};
+    if (!survey) {
+        headlines.blocks.push_back(render::Paragraph{"No survey round had opened by the day of the meeting.", ""});
+    } else {
+        headlines.blocks.push_back(render::Paragraph{
+            fmt::format("{}: {} {} ({}).", survey->results.round.name, survey->results.respondents,
+                        survey->results.respondents == 1 ? "child or young person answered" : "children and young people answered",
+                        survey->results.round.state(meeting->held_on)),
+            ""});
+        for (auto& figure : paper::survey_figures(*survey, data)) headlines.blocks.push_back(std::move(figure));
+    }
+    d.sections.push_back(std::move(headlines));
+    d.sections.push_back({"Concerns handled", 2, {paper::concerns_table(db, data, log.since, meeting->held_on)}});
 
     render::Section themed{"Theme: " + meeting->theme, 2, {}};
     std::vector<const Statement*> statements = pledge ? themed_statements(*pledge, *meeting) : std::vector<const Statement*>{};
@@ -155,6 +188,10 @@ std::optional<render::Document> board_pack(store::Database& db, const settings::
             bool unfinished = a.status == Status::Open || a.status == Status::InProgress;
             if (unfinished && std::find(a.statements.begin(), a.statements.end(), s->id) != a.statements.end())
                 open.push_back(a);
+        }
+        if (survey) {
+            auto told = paper::survey_table(*survey, data, "What children told us: " + survey->results.round.name, s->id);
+            if (!told.rows.empty()) part.blocks.push_back(std::move(told));
         }
         if (!open.empty())
             part.blocks.push_back(actions_table("Actions still open on this promise", open, meeting->held_on, log_source));

@@ -23,8 +23,9 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
             fmt::format("For each promise of our Pledge to children in care and care leavers, the evidence of {} (the year "
                         "to 31 March {}): the measures computed from our SSDA903 returns the way the Department for "
                         "Education defines them, beside the year before, England, the region and our statistical "
-                        "neighbours, with each measure's trend; what we did on the promise in the twelve months to {}, and our goals "
-                        "for the next twelve months, from the Board's You said, We did log.",
+                        "neighbours, with each measure's trend; what children told us in our latest survey; what we did on the "
+                        "promise in the twelve months to {}, and our goals for the next twelve months, from the Board's You "
+                        "said, We did log.",
                         care::collection_year_label(latest->year), latest->year, d.date),
             ""});
         about.blocks.push_back(render::Paragraph{paper::disclosure_note(data), ""});
@@ -51,6 +52,7 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
 
     const care::Date day = care::parse_iso(today).value_or(care::Date{});
     const auto actions = all_actions(db);
+    const auto survey = paper::latest_survey(db, settings, day);
     int n = 0;
     for (const auto& s : data.pledge->statements) {
         render::Section section{fmt::format("{}. \u201c{}\u201d", ++n, s.statement), 2, {}};
@@ -63,6 +65,10 @@ render::Document pledge_report(store::Database& db, const settings::Settings& se
             for (const auto& key : s.evidence)
                 if (latest && measures::find_figure(*latest, key)) evidence.blocks.push_back(paper::measure_figure(data, key));
             d.sections.push_back(std::move(evidence));
+        }
+        if (survey) {
+            auto told = paper::survey_table(*survey, data, "What children told us: " + survey->results.round.name, s.id);
+            if (!told.rows.empty()) d.sections.push_back({"What children told us", 3, {told}});
         }
         // What we did on the promise this year, and what we set out to do next.
         auto promise = paper::promise_actions(actions, s.id, day);

@@ -41,8 +41,8 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
         background.blocks.push_back(render::BulletList{items, true});
         background.blocks.push_back(render::Paragraph{
             "3.3 Appendix 1 gives the progress against each statement: the measures that evidence it, beside the year "
-            "before, England, the region and our statistical neighbours; the work done in the last twelve months; and "
-            "what is still to do.",
+            "before, England, the region and our statistical neighbours; what children told us in our latest survey; the "
+            "work done in the last twelve months; and what is still to do.",
             ""});
     } else {
         background.blocks.push_back(render::Paragraph{"No Pledge is recorded yet.", ""});
@@ -54,6 +54,7 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
     d.sections.push_back(std::move(appendix));
     const care::Date day = care::parse_iso(today).value_or(care::Date{});
     const auto actions = all_actions(db);
+    const auto survey = paper::latest_survey(db, settings, day);
     int n = 0;
     for (const auto& s : data.pledge->statements) {
         render::Section section{fmt::format("{}) {}", ++n, s.statement), 3, {}};
@@ -61,6 +62,10 @@ render::Document scrutiny_update(store::Database& db, const settings::Settings& 
         section.blocks.push_back(render::Paragraph{paper::progress_sentence(data, s), ""});
         auto table = paper::measures_table(data, s);
         if (!table.rows.empty()) section.blocks.push_back(std::move(table));
+        if (survey) {
+            auto told = paper::survey_table(*survey, data, "What children told us: " + survey->results.round.name, s.id);
+            if (!told.rows.empty()) section.blocks.push_back(std::move(told));
+        }
         // The work done, in the words the Board published to children, and what is still to do.
         auto promise = paper::promise_actions(actions, s.id, day);
         if (promise.done.empty()) {

@@ -322,6 +322,12 @@ private:
         rsvg_handle_get_intrinsic_dimensions(svg.get(), &has_width, &w, &has_height, &h, &has_box, &box);
         double width = std::min(kWidth, 460.0);
         double chart_height = box.width > 0 ? width * box.height / box.width : width / 2;
+        // A tall chart (many bars) is scaled down to fit a page under its title.
+        const double tallest = kBottom - kTop - 60;
+        if (chart_height > tallest) {
+            width *= tallest / chart_height;
+            chart_height = tallest;
+        }
         if (y_ + height(f.title, "Liberation Sans, DejaVu Sans Bold 12", kWidth) + chart_height + 10 > kBottom) new_page();
         cairo_tag_begin(cr_, "Figure", "");
         text_block(f.title, "Liberation Sans, DejaVu Sans Bold 12", "Caption", 4);

@@ -16,6 +16,11 @@
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
 #include "store/accounts.h"
+#include "voice/concerns.h"
+#include "voice/question_bank.h"
+#include "voice/results.h"
+#include "voice/rounds.h"
+#include "voice/synth.h"
 #include "../render/pdf_tools.h"
 #include "../render/unzip.h"
 #include "../web/web_fixture.h"
@@ -50,6 +55,15 @@ protected:
     std::shared_ptr<const measures::YearReports> reports_;
 };
 std::filesystem::path Papers::dir_;
+
+// "3 December 2026", as the papers write a day.
+std::string paper_date(care::Date d) {
+    static const char* months[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                   "October", "November", "December"};
+    std::chrono::year_month_day ymd{d};
+    return std::to_string(static_cast<unsigned>(ymd.day())) + " " + months[static_cast<unsigned>(ymd.month()) - 1] + " " +
+           std::to_string(static_cast<int>(ymd.year()));
+}
 
 std::string label_of(const std::string& key) { return measures::measure_label(key); }
 
@@ -200,6 +214,65 @@ TEST_F(Papers, TheBoardPackSetsEachPromisesMeasuresAgainstTheBenchmarksAndCharts
     EXPECT_NE(w.get("/board/papers", member).body.find("href=\"" + name + "\""), std::string::npos);
     EXPECT_EQ(w.get("/board/papers/meeting-999", member).status, 404);
     EXPECT_EQ(w.get(name, w.signed_in(Role::Participation)).status, 403);
+}
+
+TEST_F(Papers, ThePackGivesTheSurveysHeadlinesAndCountsOfConcernsAsTheServicesGiveThem) {
+    const auto& settings = w.app.settings();
+    accounts::Actor officer{"officer@example.gov.uk", "192.0.2.1"};
+    auto summary = voice::synthesise_survey(*w.db, voice::question_bank(settings.data_dir), settings.concerns, 7, w.now, officer);
+    ASSERT_GT(summary.responses, 0);
+    ASSERT_GT(summary.concerns, 0);
+    care::Date meeting_day = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{w.now}}) +
+                             std::chrono::days(14);
+    auto added = board::add_meeting(*w.db, {meeting_day, "Health", true, {"Apologies"}}, officer);
+    ASSERT_TRUE(added.ok());
+    auto pack = board::board_pack(*w.db, settings, added.id, care::to_iso(meeting_day));
+    ASSERT_TRUE(pack);
+    std::string path = test_support::keep_pdf(render::document_pdf(*pack), "board-pack-survey");
+    std::string text = test_support::pdf_text_flat(path);
+
+    // The headlines: the latest round's figure for each question, small groups c, as the survey service gives them.
+    auto round = voice::rounds(*w.db).front();
+    auto results = voice::round_results(*w.db, voice::question_bank(settings.data_dir), round, meeting_day, settings.disclosure);
+    auto headlines_at = text.find("Survey headlines");
+    ASSERT_NE(headlines_at, std::string::npos);
+    EXPECT_NE(text.find(round.name + ": " + std::to_string(results.respondents) + " children and young people answered",
+                        headlines_at),
+              std::string::npos);
+    int checked = 0;
+    for (const auto& h : voice::headlines(results)) {
+        const auto& f = h.row.figure;
+        std::string fraction = f.suppressed ? "c" : f.denominator == 0 ? "no answers"
+                                                  : std::to_string(f.numerator) + " of " + std::to_string(f.denominator);
+        std::string row = h.indicator->topic + ": " + h.indicator->counted_label + " " + f.shown() + " " + fraction;
+        EXPECT_NE(text.find(row, headlines_at), std::string::npos) << row;
+        ++checked;
+    }
+    EXPECT_GT(checked, 5);
+
+    // Concerns: counts only, raised up to the meeting (there was no meeting before), small counts c.
+    long long raised = 0, still_open = 0;
+    for (const auto& c : voice::concerns(*w.db, "")) {
+        ++raised;
+        if (!c.closed_at) ++still_open;
+    }
+    auto shown = [&](long long n) {
+        return n >= 1 && n < settings.disclosure.smallest_count ? std::string("c") : std::to_string(n);
+    };
+    auto concerns_at = text.find("Concerns handled");
+    ASSERT_NE(concerns_at, std::string::npos);
+    EXPECT_NE(text.find("Raised " + shown(raised) + " ", concerns_at), std::string::npos) << text.substr(concerns_at, 600);
+    EXPECT_NE(text.find("Still open on " + paper_date(meeting_day) + " " + shown(still_open), concerns_at), std::string::npos)
+        << text.substr(concerns_at, 600);
+    // No child's words or contact details from a concern reach the pack.
+    for (const auto& c : voice::concerns(*w.db, "")) {
+        if (!c.contact.empty()) {
+            EXPECT_EQ(text.find(c.contact), std::string::npos);
+        }
+        if (!c.shared.empty()) {
+            EXPECT_EQ(text.find(c.shared), std::string::npos);
+        }
+    }
 }
 
 TEST_F(Papers, TheWorkbookHoldsThePapersTablesWithTheirSources) {
