@@ -162,18 +162,18 @@ void add_demo_board(store::Database& db, care::Date today) {
     must(record_meeting(db, m1,
                         "The Board heard from the Care Leavers Forum about health and money.\n\n"
                         "The Board agreed the action on letters when a social worker changes.",
-                        {members[0], members[1], members[2], members[4], members[5], members[6], members[8]}, {a1, a2, a3}, kDemo),
+                        {members[0], members[1], members[2], members[4], members[5], members[6], members[8]}, {a1, a2, a3}, kDemo, today),
          "meeting record");
     must(record_meeting(db, m2,
                         "The Designated Nurse presented the annual health report for children in care.\n\n"
                         "The Board closed the bedroom budget action and asked for the laptop action to be prioritised.",
                         {members[0], members[2], members[3], members[4], members[6], members[7], members[8], members[9]},
-                        {a1, a2, a3, a4}, kDemo),
+                        {a1, a2, a3, a4}, kDemo, today),
          "meeting record");
     must(record_meeting(db, m3,
                         "Young people told the Board that changing school when they move home is the hardest part.\n\n"
                         "The Board noted two overdue actions and asked their owners for a date at the next meeting.",
-                        {members[0], members[1], members[4], members[5], members[6], members[7], members[9]}, {a2, a3, a4, a6}, kDemo),
+                        {members[0], members[1], members[4], members[5], members[6], members[7], members[9]}, {a2, a3, a4, a6}, kDemo, today),
          "meeting record");
 }
 

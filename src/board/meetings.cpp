@@ -71,9 +71,11 @@ Added add_meeting(store::Database& db, const NewMeeting& meeting, const accounts
 
 std::vector<Problem> record_meeting(store::Database& db, long long id, const std::string& minutes,
                                     const std::vector<long long>& attended, const std::vector<long long>& reviewed,
-                                    const accounts::Actor& actor) {
-    if (!find_meeting(db, id)) return {{"minutes", "There is no such meeting"}};
+                                    const accounts::Actor& actor, care::Date today) {
+    auto meeting = find_meeting(db, id);
+    if (!meeting) return {{"minutes", "There is no such meeting"}};
     std::vector<Problem> problems;
+    if (meeting->held_on > today) problems.push_back({"minutes", "The meeting can be recorded on its day or after it"});
     std::string text = trimmed(minutes);
     if (text.empty()) problems.push_back({"minutes", "Enter the minutes: what the Board discussed and decided"});
     else if (text.size() > 20000) problems.push_back({"minutes", "The minutes must be 20,000 characters or fewer"});

@@ -42,10 +42,11 @@ struct Meeting {
 
 // Audited as board.meeting.add / board.meeting.record.
 Added add_meeting(store::Database& db, const NewMeeting& meeting, const accounts::Actor& actor);
-// Records who attended, the minutes, and the actions the Board reviewed. Minutes are needed.
+// Records who attended, the minutes, and the actions the Board reviewed, on or after the meeting's day.
+// Minutes are needed.
 std::vector<Problem> record_meeting(store::Database& db, long long id, const std::string& minutes,
                                     const std::vector<long long>& attended, const std::vector<long long>& reviewed,
-                                    const accounts::Actor& actor);
+                                    const accounts::Actor& actor, care::Date today);
 
 std::vector<Meeting> all_meetings(store::Database& db);   // by date
 std::optional<Meeting> find_meeting(store::Database& db, long long id);

@@ -119,6 +119,7 @@ ImportOutcome import_returns(store::Database& db, const std::vector<ImportReques
     bool refuse = false;
 
     soci::transaction tx(db.session());
+    db.claim_write_lock();   // an upload's import runs while the server writes (its audit line, sessions)
     const std::vector<store::TextTable> stored = stored_years(db, years);
     store::TextTable findings = store::findings_table();
     for (std::size_t i = 0; i < requests.size(); ++i) {

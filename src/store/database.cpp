@@ -75,6 +75,10 @@ int Database::schema_version() {
     return ind == soci::i_ok ? version : 0;
 }
 
+void Database::claim_write_lock() {
+    if (backend_ == Backend::Sqlite) session_ << "UPDATE schema_migrations SET name = name WHERE 1 = 0";
+}
+
 void* Database::native_sqlite() {
     return static_cast<soci::sqlite3_session_backend*>(session_.get_backend())->conn_;
 }

@@ -21,6 +21,10 @@ public:
     soci::session& session() { return session_; }
     Backend backend() const { return backend_; }
     int schema_version();
+    // Inside a transaction that will write: on SQLite, takes the write lock now, before any read, so that
+    // another connection's commit meanwhile makes this one wait (busy timeout) rather than fail with
+    // "database is locked" when its read snapshot has gone stale. Nothing on PostgreSQL.
+    void claim_write_lock();
 
     // Native handles for bulk work inside store/ only.
     void* native_sqlite();

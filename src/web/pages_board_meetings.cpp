@@ -79,7 +79,8 @@ Response meeting_page(Context& c, long long id, const std::string& minutes_enter
     v["minutes"] = paragraphs_of(meeting->minutes);
     v["minutes_text"] = minutes_entered.empty() ? meeting->minutes : minutes_entered;
     v["reads_papers"] = c.session->user.role != accounts::Role::Participation;   // the Board pack (pages_papers.cpp)
-    v["manages"] = manages(c);
+    v["manages"] = manages(c) && meeting->held_on <= today(c);   // recorded on its day or after
+    v["to_come"] = manages(c) && meeting->held_on > today(c);
     v["records_you_said"] = c.session->user.role == accounts::Role::Participation || c.session->user.role == accounts::Role::Admin;
     if (log.since) v["since"] = long_date(*log.since);
     care::Date day = meeting->held_on;
@@ -194,7 +195,7 @@ Response board_meeting_record(Context& c) {
         if (name.starts_with("action-")) reviewed.push_back(id_in_path(name, "action-"));
     }
     std::string minutes = c.request.form_value("minutes");
-    auto problems = board::record_meeting(c.db, id, minutes, attended, reviewed, c.actor());
+    auto problems = board::record_meeting(c.db, id, minutes, attended, reviewed, c.actor(), today(c));
     if (!problems.empty()) return meeting_page(c, id, minutes, problems, 400);
     return Response::redirect(fmt::format("/board/meetings/{}?done=recorded", id));
 }

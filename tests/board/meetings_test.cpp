@@ -94,11 +94,15 @@ TEST_P(Meetings, RecordingTakesAttendanceMinutesAndReviews) {
 
     long long m = meeting(day(2026, 6, 10));
     long long a = action(you_said(day(2026, 5, 2)), day(2026, 5, 5), day(2026, 7, 31));
-    auto refused = board::record_meeting(*db, m, "  ", {chair.id}, {a}, actor);
+    auto refused = board::record_meeting(*db, m, "  ", {chair.id}, {a}, actor, day(2026, 6, 10));
     ASSERT_EQ(refused.size(), 1u);
     EXPECT_EQ(refused[0].field, "minutes");
+    auto early = board::record_meeting(*db, m, "Minutes written before the day", {}, {}, actor, day(2026, 6, 9));
+    ASSERT_EQ(early.size(), 1u);
+    EXPECT_EQ(early[0].message, "The meeting can be recorded on its day or after it");
     EXPECT_FALSE(board::find_meeting(*db, m)->recorded());
-    ASSERT_TRUE(board::record_meeting(*db, m, "The Board heard from the Children in Care Council.", {chair.id}, {a}, actor).empty());
+    ASSERT_TRUE(board::record_meeting(*db, m, "The Board heard from the Children in Care Council.", {chair.id}, {a}, actor,
+                                      day(2026, 6, 10)).empty());
     auto found = board::find_meeting(*db, m);
     EXPECT_TRUE(found->recorded());
     EXPECT_EQ(found->attended, std::vector<long long>{chair.id});

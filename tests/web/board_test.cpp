@@ -144,7 +144,7 @@ TEST(BoardPages, TheBoardOfficerRecordsAMeetingAndMarksAnActionDone) {
     EXPECT_TRUE(has(bad.body, "href=\"#theme\""));
     EXPECT_TRUE(has(bad.body, "href=\"#agenda\""));
     auto added = w.post("/board/meetings/new",
-                        {{"csrf", csrf}, {"held_on", "20"}, {"held_on-month", "1"}, {"held_on-year", "2027"}, {"theme", "Health"},
+                        {{"csrf", csrf}, {"held_on", "14"}, {"held_on-month", "1"}, {"held_on-year", "2027"}, {"theme", "Health"},
                          {"health_theme", "yes"}, {"agenda", "Apologies\r\nYou said, We did\r\n\r\nHealth report"}},
                         officer);
     ASSERT_EQ(added.status, 303);
@@ -152,6 +152,10 @@ TEST(BoardPages, TheBoardOfficerRecordsAMeetingAndMarksAnActionDone) {
     auto page = w.get(meeting_path, officer);
     ASSERT_EQ(page.status, 200);
     EXPECT_TRUE(has(page.body, "<li>Health report</li>"));
+    auto future = board::add_meeting(*w.db, {day(2027, 2, 1), "Education", false, {"Agenda"}}, {"t", "l"});
+    auto future_page = w.get("/board/meetings/" + std::to_string(future.id), officer).body;
+    EXPECT_FALSE(has(future_page, "Record the meeting")) << "a meeting to come cannot be recorded yet";
+    EXPECT_TRUE(has(future_page, "It can be recorded on the day of the meeting or after it."));
     long long meeting_id = std::stoll(meeting_path.substr(std::string("/board/meetings/").size()));
     auto members = board::all_members(*w.db);
     ASSERT_EQ(members.size(), 1u);
