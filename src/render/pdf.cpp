@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 #include <stdexcept>
 
 #include "render/document.h"
@@ -44,6 +45,24 @@ using Layout = std::unique_ptr<PangoLayout, LayoutFree>;
 struct HandleFree {
     void operator()(RsvgHandle* h) const { g_object_unref(h); }
 };
+using Svg = std::unique_ptr<RsvgHandle, HandleFree>;
+
+// A chart's size on the page: at most 460 points wide with its viewBox's proportions, and scaled down when
+// it is taller than a page (many bars) so that it fits under its title.
+std::pair<double, double> drawn_size(RsvgHandle* svg) {
+    gboolean has_width = FALSE, has_height = FALSE, has_box = FALSE;
+    RsvgLength w, h;
+    RsvgRectangle box{0, 0, 640, 320};
+    rsvg_handle_get_intrinsic_dimensions(svg, &has_width, &w, &has_height, &h, &has_box, &box);
+    double width = std::min(kWidth, 460.0);
+    double height = box.width > 0 ? width * box.height / box.width : width / 2;
+    const double tallest = kBottom - kTop - 60;
+    if (height > tallest) {
+        width *= tallest / height;
+        height = tallest;
+    }
+    return {width, height};
+}
 
 // A cairo attribute string value: single-quoted, with quotes and backslashes escaped.
 std::string quoted(const std::string& text) {
@@ -73,7 +92,8 @@ public:
         for (const auto& section : d_.sections) {
             // A heading is kept with the start of what follows it.
             const char* font = heading_font(section.level);
-            if (y_ + height(section.heading, font, kWidth) + 60 > kBottom) new_page();
+            double next = section.blocks.empty() ? 0 : start_height(section.blocks.front());
+            if (y_ + height(section.heading, font, kWidth) + 16 + next > kBottom) new_page();
             y_ += section.level <= 2 ? 10 : 4;
             text_block(section.heading, font, section.level <= 2 ? "H2" : "H3", 6);
             outline(section.heading, section.level);
@@ -108,6 +128,22 @@ private:
         int w = 0, h = 0;
         pango_layout_get_size(layout(text, font, width).get(), &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    // How much of a block must fit below its heading: a figure's title and chart, a table's caption, header
+    // and first row, a paragraph's first lines, a list's first item.
+    double start_height(const Block& block) const {
+        if (const auto* p = std::get_if<Paragraph>(&block)) return std::min(height(p->text, kBody, kWidth), 40.0);
+        if (const auto* l = std::get_if<BulletList>(&block)) return l->items.empty() ? 0 : std::min(height(l->items.front(), kBody, kWidth), 40.0);
+        if (std::holds_alternative<DocumentTable>(block)) return 80;
+        if (const auto* f = std::get_if<DocumentFigure>(&block)) return std::min(figure_height(*f) + 30, kBottom - kTop - 60);
+        return 0;
+    }
+
+    // The chart's height as drawn; 230 points when the SVG cannot be read (figure() then says why).
+    static double figure_height(const DocumentFigure& f) {
+        Svg svg(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(f.svg.data()), f.svg.size(), nullptr));
+        return svg ? drawn_size(svg.get()).second : 230;
     }
 
     double natural_width(const std::string& text, const char* font) const {
@@ -309,25 +345,13 @@ private:
 
     void figure(const DocumentFigure& f) {
         GError* error = nullptr;
-        std::unique_ptr<RsvgHandle, HandleFree> svg(
-            rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(f.svg.data()), f.svg.size(), &error));
+        Svg svg(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(f.svg.data()), f.svg.size(), &error));
         if (!svg) {
             std::string why = error ? error->message : "unreadable SVG";
             if (error) g_error_free(error);
             throw std::runtime_error("document_pdf: chart \"" + f.title + "\": " + why);
         }
-        gboolean has_width = FALSE, has_height = FALSE, has_box = FALSE;
-        RsvgLength w, h;
-        RsvgRectangle box{0, 0, 640, 320};
-        rsvg_handle_get_intrinsic_dimensions(svg.get(), &has_width, &w, &has_height, &h, &has_box, &box);
-        double width = std::min(kWidth, 460.0);
-        double chart_height = box.width > 0 ? width * box.height / box.width : width / 2;
-        // A tall chart (many bars) is scaled down to fit a page under its title.
-        const double tallest = kBottom - kTop - 60;
-        if (chart_height > tallest) {
-            width *= tallest / chart_height;
-            chart_height = tallest;
-        }
+        auto [width, chart_height] = drawn_size(svg.get());
         if (y_ + height(f.title, "Liberation Sans, DejaVu Sans Bold 12", kWidth) + chart_height + 10 > kBottom) new_page();
         cairo_tag_begin(cr_, "Figure", "");
         text_block(f.title, "Liberation Sans, DejaVu Sans Bold 12", "Caption", 4);
