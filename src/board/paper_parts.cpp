@@ -192,7 +192,8 @@ render::DocumentTable done_table(const std::vector<Action>& done, const std::str
 }
 
 render::DocumentTable goals_table(const std::vector<Action>& goals, care::Date today, const std::string& source) {
-    render::DocumentTable t{"Goals for the next twelve months", {"Action", "Owner", "Due", "Status"}, {}, {}, source};
+    render::DocumentTable t{"Still to do: the open actions due by " + long_date(today + std::chrono::days(365)),
+                            {"Action", "Owner", "Due", "Status"}, {}, {}, source};
     for (const auto& a : goals)
         t.rows.push_back({a.title, a.owner + (a.partner.empty() ? "" : ", with " + a.partner), long_date(a.due_on),
                           std::string(status_name(a.status)) + (is_overdue(a, today) ? ", overdue" : "")});
