@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -80,8 +81,7 @@ struct CloseWorkbook {
 };
 
 // The sheet's content; the first error, if any.
-lxw_error fill(lxw_workbook* workbook, const Table& table) {
-    const std::string name = sheet_name(table.title);
+lxw_error fill(lxw_workbook* workbook, const Table& table, const std::string& name) {
     if (const auto e = workbook_validate_sheet_name(workbook, name.c_str())) return e;
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
     if (!sheet) return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -134,11 +134,36 @@ lxw_error fill(lxw_workbook* workbook, const Table& table) {
             return e;
         worksheet_freeze_panes(sheet, 3, 0);  // the headers stay in view while scrolling
     }
-    // A document title: accessibility checkers (and screen readers) use it.
-    std::string title = table.title;
+    return LXW_NO_ERROR;
+}
+
+// A document title: accessibility checkers (and screen readers) use it.
+lxw_error set_title(lxw_workbook* workbook, std::string title) {
     lxw_doc_properties properties{};
     properties.title = title.data();
     return workbook_set_properties(workbook, &properties);
+}
+
+// Writes a workbook through a temporary file (libxlsxwriter 1.1.4 has no in-memory output) and returns
+// its bytes; `fill_all` fills it and returns the first error.
+std::string workbook_bytes(const std::function<lxw_error(lxw_workbook*)>& fill_all) {
+    std::string path = (std::filesystem::temp_directory_path() / "corparent-xlsx-XXXXXX").string();
+    const int fd = mkstemp(path.data());
+    if (fd < 0) throw std::runtime_error(fmt::format("to_xlsx: no temporary file: {}", std::strerror(errno)));
+    close(fd);
+    const RemoveOnExit remove{path};
+
+    std::unique_ptr<lxw_workbook, CloseWorkbook> workbook(workbook_new(path.c_str()));
+    if (!workbook) throw std::runtime_error("to_xlsx: cannot create the workbook");
+    lxw_error error = fill_all(workbook.get());
+    const lxw_error closed = workbook_close(workbook.release());
+    if (!error) error = closed;
+    if (error) throw std::runtime_error(fmt::format("to_xlsx: {}", lxw_strerror(error)));
+
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof()) throw std::runtime_error("to_xlsx: cannot read the workbook back");
+    return bytes;
 }
 
 }  // namespace
@@ -165,24 +190,22 @@ std::string to_csv(const Table& table) {
 }
 
 std::string to_xlsx(const Table& table) {
-    // libxlsxwriter 1.1.4 writes only to a file (no in-memory output), so write one and read it back.
-    std::string path = (std::filesystem::temp_directory_path() / "corparent-xlsx-XXXXXX").string();
-    const int fd = mkstemp(path.data());
-    if (fd < 0) throw std::runtime_error(fmt::format("to_xlsx: no temporary file: {}", std::strerror(errno)));
-    close(fd);
-    const RemoveOnExit remove{path};
+    return workbook_bytes([&](lxw_workbook* workbook) {
+        if (const auto e = fill(workbook, table, sheet_name(table.title))) return e;
+        return set_title(workbook, table.title);
+    });
+}
 
-    std::unique_ptr<lxw_workbook, CloseWorkbook> workbook(workbook_new(path.c_str()));
-    if (!workbook) throw std::runtime_error("to_xlsx: cannot create the workbook");
-    lxw_error error = fill(workbook.get(), table);
-    const lxw_error closed = workbook_close(workbook.release());
-    if (!error) error = closed;
-    if (error) throw std::runtime_error(fmt::format("to_xlsx: {}", lxw_strerror(error)));
-
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.good() && !in.eof()) throw std::runtime_error("to_xlsx: cannot read the workbook back");
-    return bytes;
+std::string to_xlsx(const std::vector<Table>& tables, const std::string& title) {
+    return workbook_bytes([&](lxw_workbook* workbook) {
+        // Numbered, so that two tables with the same title (or the same first 31 characters) differ.
+        for (std::size_t i = 0; i < tables.size(); ++i)
+            if (const auto e = fill(workbook, tables[i], sheet_name(std::to_string(i + 1) + " " + tables[i].title)))
+                return e;
+        if (tables.empty())
+            if (!workbook_add_worksheet(workbook, "Sheet1")) return LXW_ERROR_MEMORY_MALLOC_FAILED;
+        return set_title(workbook, title);
+    });
 }
 
 }  // namespace corparent::render

@@ -27,5 +27,8 @@ std::string csv_text(const std::string& text);
 // The bytes of an .xlsx file: the title (bold) in row 1, the headers (bold, with a filter) in row 3, the
 // rows from row 4. Throws std::runtime_error if the workbook cannot be written.
 std::string to_xlsx(const Table& table);
+// Several tables in one workbook, a sheet each (named "1 <title>", "2 <title>", ...), with `title` as the
+// workbook's title.
+std::string to_xlsx(const std::vector<Table>& tables, const std::string& title);
 
 }  // namespace corparent::render

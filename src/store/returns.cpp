@@ -61,6 +61,17 @@ long long latest_import(Database& db) {
     return ind == soci::i_ok ? id : 0;
 }
 
+std::map<int, std::string> import_dates(Database& db) {
+    std::map<int, std::string> dates;
+    int year = 0;
+    std::string at;
+    soci::statement st = (db.session().prepare << "SELECT return_year, MAX(imported_at) FROM imports GROUP BY return_year",
+                          soci::into(year), soci::into(at));
+    st.execute();
+    while (st.fetch()) dates[year] = at;
+    return dates;
+}
+
 TextTable load_return_rows(Database& db, const std::string& table, const std::vector<std::string>& fields,
                            const std::vector<int>& except) {
     std::string tail;

@@ -2,6 +2,7 @@
 // tables every measure reads.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ void record_import(Database& db, const ImportRecord& record);
 std::vector<int> loaded_years(Database& db);
 // The id of the latest import (0 if none): what a cache of figures is keyed by.
 long long latest_import(Database& db);
+// When each year's return was last imported ("2026-11-24T09:30:00Z"), by collection year: the date a
+// paper's figures come from.
+std::map<int, std::string> import_dates(Database& db);
 
 // Every row of an r903_* table for every year but `except`: return_year, row_no, then `fields`
 // (lower-case names).

@@ -135,6 +135,8 @@ std::vector<Route> make_routes() {
         roles("POST", "/board/actions/new", kBoardManagers, board_action_add),
         roles("GET", "/board/actions/*", kBoardReaders, board_action),
         roles("POST", "/board/actions/*", kBoardManagers, board_action_change),
+        roles("GET", "/board/papers", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, papers_index),
+        roles("GET", "/board/papers/*", {Role::BoardOfficer, Role::BoardMember, Role::Admin}, paper_page),
     };
 }
 

@@ -36,6 +36,9 @@ nlohmann::json Context::view(const std::string& title, const std::string& curren
             item("You said", "/board/you-said");
             item("We did", "/board/actions");
         }
+        if (session->user.role == accounts::Role::BoardOfficer || session->user.role == accounts::Role::BoardMember ||
+            session->user.role == accounts::Role::Admin)
+            item("Board papers", "/board/papers");
         if (session->user.role == accounts::Role::Admin) {
             item("Users", "/admin/users");
             item("Pledge evidence", "/admin/pledge");

@@ -107,6 +107,8 @@ Response board_action_add(Context& c);         // GET ?you_said=<id>, POST the a
 Response board_action(Context& c);             // /board/actions/<id>
 Response board_action_change(Context& c);      // POST /board/actions/<id>/status|note|evidence|publish
 Response you_said_we_did_page(Context& c);     // public
+Response papers_index(Context& c);   // /board/papers
+Response paper_page(Context& c);     // /board/papers/<paper>, and its .pdf and .xlsx
 
 // The cookies corparent uses.
 inline constexpr const char* kSessionCookie = "corparent_session";

@@ -24,6 +24,7 @@ const std::vector<std::string> kActions = {
     "board.you_said.add", "view.you_said", "board.action.add", "board.action.status", "board.action.note",
     "board.action.evidence", "board.action.publish", "board.action.unpublish", "board.meeting.add",
     "board.meeting.record", "board.member.add", "board.member.stand_down",
+    "export.paper",
 };
 
 std::string page_link(const store::AuditFilter& f, int page) {

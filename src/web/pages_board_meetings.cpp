@@ -78,6 +78,7 @@ Response meeting_page(Context& c, long long id, const std::string& minutes_enter
     v["agenda"] = meeting->agenda;
     v["minutes"] = paragraphs_of(meeting->minutes);
     v["minutes_text"] = minutes_entered.empty() ? meeting->minutes : minutes_entered;
+    v["reads_papers"] = c.session->user.role != accounts::Role::Participation;   // the Board pack (pages_papers.cpp)
     v["manages"] = manages(c) && meeting->held_on <= today(c);   // recorded on its day or after
     v["to_come"] = manages(c) && meeting->held_on > today(c);
     v["records_you_said"] = c.session->user.role == accounts::Role::Participation || c.session->user.role == accounts::Role::Admin;

@@ -5,9 +5,11 @@
 
 #include <set>
 
+#include "care/date.h"
 #include "measures/definitions.h"
 #include "measures/headline.h"
 #include "render/chart.h"
+#include "render/measure_chart.h"
 #include "render/table_export.h"
 #include "web/context.h"
 #include "web/measure_view.h"
@@ -15,15 +17,9 @@
 namespace corparent::web {
 namespace {
 
-std::string year_label(int year) { return fmt::format("{}-{:02}", year - 1, year % 100); }
+std::string year_label(int year) { return care::collection_year_label(year); }
 
 bool aggregate(const Context& c) { return !accounts::sees_child_level_data(c.session->user.role); }
-
-// The figure's value as a number for a chart: the percentage, mean or count; none where suppressed.
-std::optional<double> chart_value(const measures::Figure& f) {
-    if (f.suppressed) return std::nullopt;
-    return measures::value_of(f.row);
-}
 
 // The rows of a measure that are not --breakdowns rows: "" alone, or its groups.
 std::vector<std::string> series_keys(const measures::MeasureReport& report, const std::string& id) {
@@ -98,51 +94,20 @@ Response download(Context& c, const measures::MeasureDefinition& d, bool xlsx) {
 }
 
 nlohmann::json trend(const measures::YearReports& reports, const measures::MeasureDefinition& d, const std::string& key) {
-    render::LineChart chart;
-    chart.unit = "";
-    render::Series us{"Us", {}, render::Series::Style::Council}, england{"England", {}, render::Series::Style::England},
-        region{"Region", {}, render::Series::Style::Region}, neighbours{"Neighbours (mean)", {}, render::Series::Style::Neighbours};
+    render::MeasureTrend t = render::measure_trend(reports, d, key);
+    const std::string full_key = key.empty() ? std::string(d.id) : std::string(d.id) + ":" + key;
     nlohmann::json rows = nlohmann::json::array();
-    std::string region_name = "Region";
-    bool any_benchmark = false;
     for (const auto& [year, report] : reports) {
-        const measures::Figure* f = measures::find_figure(report, key.empty() ? std::string(d.id) : std::string(d.id) + ":" + key);
-        chart.categories.push_back(year_label(year));
-        if (!f) {
-            for (auto* s : {&us, &england, &region, &neighbours}) s->values.push_back(std::nullopt);
-            continue;
-        }
-        if (f->row.kind == measures::Kind::Percent) chart.unit = "%";
-        us.values.push_back(chart_value(*f));
-        const measures::Figure* before = reports.count(year - 1) ? measures::find_figure(reports.at(year - 1), key.empty() ? std::string(d.id) : std::string(d.id) + ":" + key) : nullptr;
+        const measures::Figure* f = measures::find_figure(report, full_key);
+        if (!f) continue;
+        const measures::Figure* before = reports.count(year - 1) ? measures::find_figure(reports.at(year - 1), full_key) : nullptr;
         auto row = figure_row(*f, before);
         row["year"] = year_label(year);
         row["published"] = f->benchmarks ? published_text(f->benchmarks->council) : "not published";
         rows.push_back(row);
-        if (f->benchmarks) {
-            any_benchmark = true;
-            const auto& b = *f->benchmarks;
-            if (!b.region_name.empty()) region_name = b.region_name;
-            england.values.push_back(b.england.value);
-            region.values.push_back(b.region.value);
-            neighbours.values.push_back(b.neighbours_mean);
-        } else {
-            for (auto* s : {&england, &region, &neighbours}) s->values.push_back(std::nullopt);
-        }
     }
-    region.name = region_name;
-    chart.series.push_back(us);
-    if (any_benchmark) chart.series.insert(chart.series.end(), {england, region, neighbours});
-    std::string label = key.empty() ? std::string(d.name) : std::string(d.name) + ": " + breakdown_label(key);
-    chart.title = label + ", by year";
-    chart.summary = fmt::format("How {} changed over the {} years held{}.", label, reports.size(),
-                                any_benchmark ? ", beside England, the " + region_name + " region and our statistical neighbours" : "");
-    if (chart.unit == "%") {
-        chart.y_min = 0;
-    }
-    chart.id = "chart-" + (key.empty() ? std::string("all") : key);
-    return {{"label", label}, {"chart", render::line_chart_svg(chart)}, {"rows", rows}, {"region", region_name},
-            {"caption", chart.title}, {"key", "trend-" + (key.empty() ? std::string("all") : key)}};
+    return {{"label", t.label}, {"chart", render::line_chart_svg(t.chart)}, {"rows", rows}, {"region", t.region_name},
+            {"caption", t.chart.title}, {"key", "trend-" + (key.empty() ? std::string("all") : key)}};
 }
 
 }  // namespace

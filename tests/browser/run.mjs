@@ -93,6 +93,8 @@ const EXPECTED_PAGES = [
   // The Corporate Parenting Board
   'board-meetings', 'board-meeting-add', 'board-meeting', 'board-members', 'board-you-said', 'board-you-said-item',
   'board-you-said-add', 'board-actions', 'board-action', 'board-action-errors', 'board-action-add', 'you-said-we-did',
+  // The Board's papers
+  'board-papers', 'board-pack', 'board-pledge-report', 'board-scrutiny-update',
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -1202,6 +1204,57 @@ describe('corparent in a browser', { concurrency: false }, () => {
     await checkPage(bp, 'offer-as-board-member');
     await assertClean(page);
     await assertClean(wp);
+    await assertClean(bp);
+  });
+
+  test('the Board officer opens a meeting\'s pack and prints it; a Board member reads the Pledge report and the Scrutiny update', { timeout: 180000 }, async () => {
+    const { page } = await newContext();
+    await signInWithPassword(page, USERS.officer);
+    // From a meeting to its pack.
+    await goto(page, '/board/meetings');
+    await page.locator('main table a[href^="/board/meetings/"]').first().click();
+    await settle(page);
+    await page.getByRole('link', { name: 'Board pack for this meeting' }).click();
+    await settle(page);
+    assert.match(pathOf(page), /^\/board\/papers\/meeting-\d+$/);
+    assert.match(await text(page, 'h1'), /^Corporate Parenting Board, /);
+    const headings = await page.locator('main h2').allInnerTexts();
+    for (const h of ['Agenda', 'You said, We did', 'Measures against benchmarks', 'Survey headlines', 'Concerns handled'])
+      assert.ok(headings.includes(h), `the pack has its ${h} section (has ${headings.join(' | ')})`);
+    assert.ok(headings.some((h) => h.startsWith('Theme: ')), 'the pack has its themed section');
+    assert.ok(await page.locator('main figure svg[role="img"]').count() >= 1, 'the pack has its charts');
+    assert.ok(await page.locator('main p', { hasText: /^Source: / }).count() >= 3, 'figures carry their source and date');
+    await checkPage(page, 'board-pack');
+    // The PDF and the workbook, as the browser downloads them.
+    const pdfHref = await page.locator('main a[href$=".pdf"]').first().getAttribute('href');
+    const xlsxHref = await page.locator('main a[href$=".xlsx"]').first().getAttribute('href');
+    const head = (href) => page.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), start: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+    }, href);
+    const pdf = await head(pdfHref);
+    assert.deepEqual([pdf.status, pdf.type, pdf.start], [200, 'application/pdf', '%PDF-']);
+    assert.ok(pdf.size > 20000, `the pack's PDF has its pages (${pdf.size} bytes)`);
+    const xlsx = await head(xlsxHref);
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.start.slice(0, 2), 'PK', 'the tables as an Excel workbook');
+    await assertClean(page);
+
+    const { page: bp } = await newContext();
+    await signInWithPassword(bp, USERS.member);
+    await bp.getByRole('link', { name: 'Board papers', exact: true }).click();
+    await settle(bp);
+    assert.equal(pathOf(bp), '/board/papers');
+    await checkPage(bp, 'board-papers');
+    await bp.getByRole('link', { name: 'The Pledge: annual report' }).click();
+    await settle(bp);
+    assert.match(await text(bp, 'h1'), /^The Pledge: annual report/);
+    assert.ok(await bp.locator('main h2', { hasText: /^1\. “/ }).count() === 1, 'a section per promise');
+    await checkPage(bp, 'board-pledge-report');
+    await goto(bp, '/board/papers/scrutiny-update');
+    assert.ok((await bp.locator('main h2').allInnerTexts()).includes('Appendix 1: Pledge progress'));
+    await checkPage(bp, 'board-scrutiny-update');
     await assertClean(bp);
   });
 
