@@ -73,6 +73,9 @@ render::DocumentTable done_table(const std::vector<Action>& done, const std::str
 render::DocumentTable goals_table(const std::vector<Action>& goals, care::Date today, const std::string& source);
 std::string actions_source(const Data& data);
 
+// The local offer's take-up by area (paper_offer.cpp).
+render::DocumentTable offer_take_up_table(store::Database& db, const settings::Settings& settings, const Data& data);
+
 // The survey (paper_survey.cpp): the latest round opened by the paper's day, with its results; every group
 // of fewer than smallest_survey_group respondents is c.
 struct Survey {

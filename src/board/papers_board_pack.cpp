@@ -170,6 +170,7 @@ std::optional<render::Document> board_pack(store::Database& db, const settings::
     }
     d.sections.push_back(std::move(headlines));
     d.sections.push_back({"Concerns handled", 2, {paper::concerns_table(db, data, log.since, meeting->held_on)}});
+    d.sections.push_back({"The local offer: take-up", 2, {paper::offer_take_up_table(db, settings, data)}});
 
     render::Section themed{"Theme: " + meeting->theme, 2, {}};
     std::vector<const Statement*> statements = pledge ? themed_statements(*pledge, *meeting) : std::vector<const Statement*>{};

@@ -16,6 +16,10 @@
 #include "ssda903/importer.h"
 #include "ssda903/synth.h"
 #include "store/accounts.h"
+#include "offer/catalogue.h"
+#include "offer/import.h"
+#include "offer/synth.h"
+#include "offer/take_up.h"
 #include "voice/concerns.h"
 #include "voice/question_bank.h"
 #include "voice/results.h"
@@ -273,6 +277,32 @@ TEST_F(Papers, ThePackGivesTheSurveysHeadlinesAndCountsOfConcernsAsTheServicesGi
             EXPECT_EQ(text.find(c.shared), std::string::npos);
         }
     }
+}
+
+TEST_F(Papers, ThePackGivesTheLocalOffersTakeUpByAreaAsTheOfferPageDoes) {
+    const auto& settings = w.app.settings();
+    accounts::Actor officer{"officer@example.gov.uk", "192.0.2.1"};
+    offer::seed_catalogue(*w.db, settings.data_dir);
+    auto csv = dir_ / "take-up.csv";
+    offer::write_take_up(offer::load_offer(*w.db, settings.choices), csv, 7, "adviser@example.gov.uk", 3);
+    ASSERT_TRUE(offer::import_take_up(*w.db, csv, settings.choices, officer).committed);
+    care::Date meeting_day = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{w.now}});
+    auto added = board::add_meeting(*w.db, {meeting_day, "Care leavers", false, {"Apologies"}}, officer);
+    ASSERT_TRUE(added.ok());
+    auto pack = board::board_pack(*w.db, settings, added.id, care::to_iso(meeting_day));
+    ASSERT_TRUE(pack);
+    std::string text = test_support::pdf_text_flat(test_support::keep_pdf(render::document_pdf(*pack), "board-pack-offer"));
+    auto at = text.find("The local offer: take-up");
+    ASSERT_NE(at, std::string::npos);
+    int areas = 0;
+    for (const auto& f : offer::take_up(*w.db, settings.choices, settings.disclosure)) {
+        if (!f.entitlement.empty() || !f.age_band.empty()) continue;
+        std::string row = f.name + " " + offer::count_text(f.eligible) + " " + offer::count_text(f.offered) + " " +
+                          offer::percent_text(f.offered) + " " + offer::count_text(f.taken_up) + " " + offer::percent_text(f.taken_up);
+        EXPECT_NE(text.find(row, at), std::string::npos) << row << "\n" << text.substr(at, 1200);
+        ++areas;
+    }
+    EXPECT_EQ(areas, 6);   // the six areas a local offer must cover
 }
 
 TEST_F(Papers, TheWorkbookHoldsThePapersTablesWithTheirSources) {
