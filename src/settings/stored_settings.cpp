@@ -174,7 +174,7 @@ std::shared_ptr<const Settings> SettingsCache::current(store::Database& db) {
     try {
         rows = store::load_settings_values(db);
     } catch (const std::exception& e) {
-        spdlog::error("cannot read the stored settings, using the last known: {}", e.what());
+        spdlog::error("cannot read the stored settings, using the last known: {}", store::loggable_error(e.what()));
         std::lock_guard guard(lock_);
         return settings_;
     }

@@ -87,4 +87,9 @@ void* Database::native_postgres() {
     return static_cast<soci::postgresql_session_backend*>(session_.get_backend())->conn_;
 }
 
+std::string loggable_error(const std::string& what) {
+    auto at = what.find(" while executing ");
+    return at == std::string::npos ? what : what.substr(0, at) + " (statement and values not logged)";
+}
+
 }  // namespace corparent::store

@@ -38,4 +38,8 @@ private:
 
 bool is_postgres_target(const std::string& target);
 
+// An error's message fit for the log: SOCI appends the statement and its bound values (" while executing
+// ... with :x=..."), which may be a child's words or contact details; they are cut off.
+std::string loggable_error(const std::string& what);
+
 }  // namespace corparent::store

@@ -372,21 +372,38 @@ std::vector<SurveyConcernRow> all_concerns(Database& db) {
 
 long long upsert_survey_concern(Database& db, long long response_id, const SurveyConcernRow& c) {
     auto& sql = db.session();
+    WriteTransaction tr(db);   // two tabs of one response raise one concern
     long long id = 0;
+    std::string status, shared, harm_words, contact;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT id FROM survey_concerns WHERE response_id = :r", soci::use(response_id), soci::into(id, ind);
+    sql << "SELECT id, status, shared, harm_words, contact FROM survey_concerns WHERE response_id = :r", soci::use(response_id),
+        soci::into(id, ind), soci::into(status), soci::into(shared), soci::into(harm_words), soci::into(contact);
     int asked = c.asked_to_talk ? 1 : 0, harm = c.names_harm ? 1 : 0;
     if (ind == soci::i_ok) {
+        if (shared == c.shared && harm_words == c.harm_words && contact == c.contact) {
+            tr.commit();
+            return id;
+        }
         sql << "UPDATE survey_concerns SET asked_to_talk = :a, names_harm = :h, harm_words = :w, shared = :s, contact = :c, "
                "routed_to = :t WHERE id = :id",
             soci::use(asked), soci::use(harm), soci::use(c.harm_words), soci::use(c.shared), soci::use(c.contact),
             soci::use(c.routed_to), soci::use(id);
+        // The child shared more after it was closed: it is open again, for someone to act on.
+        if (status == "closed") {
+            sql << "UPDATE survey_concerns SET status = 'open', closed_at = NULL, closed_by = NULL, outcome = NULL WHERE id = :id",
+                soci::use(id);
+            sql << "INSERT INTO survey_concern_notes (concern_id, at, by_user, note) VALUES (:c, :a, 'corparent', "
+                   "'Reopened: the child shared more after the concern was closed.')",
+                soci::use(id), soci::use(c.raised_at);
+        }
+        tr.commit();
         return id;
     }
     sql << "INSERT INTO survey_concerns (round_id, response_id, raised_at, asked_to_talk, names_harm, harm_words, shared, contact, "
            "routed_to, status) VALUES (:r, :resp, :at, :a, :h, :w, :s, :c, :t, 'open') RETURNING id",
         soci::use(c.round_id), soci::use(response_id), soci::use(c.raised_at), soci::use(asked), soci::use(harm),
         soci::use(c.harm_words), soci::use(c.shared), soci::use(c.contact), soci::use(c.routed_to), soci::into(id);
+    tr.commit();
     return id;
 }
 

@@ -123,7 +123,8 @@ struct SurveyConcernNoteRow {
     std::string by, note;
 };
 // Creates the response's concern, or brings it up to date with what the child has shared since (the time it
-// was raised stays). Returns its id.
+// was raised stays); a closed one that gets something new is open again, with a note saying so. Returns
+// its id.
 long long upsert_survey_concern(Database& db, long long response_id, const SurveyConcernRow& concern);
 std::vector<SurveyConcernRow> survey_concerns(Database& db, const std::string& status);   // "" for all; oldest first
 std::optional<SurveyConcernRow> find_survey_concern(Database& db, long long id);

@@ -214,8 +214,10 @@ StepSaved save_step(store::Database& db, const QuestionBank& bank, const OpenRes
         std::string talk = field(fields, "talk");
         bool yes = talk == "yes";
         store::save_survey_answers(db, r.response_id, {{"talk", yes ? "yes" : (talk == "no" ? "no" : "")}});
+        // What they would like to talk about is kept (and read for harm) whatever they chose; how to reach
+        // them only if they said yes.
         store::save_survey_comments(db, r.response_id,
-                                    {{"talk-about", yes ? trimmed(field(fields, "talk-about"), 2000) : ""},
+                                    {{"talk-about", trimmed(field(fields, "talk-about"), 2000)},
                                      {"contact", yes ? trimmed(field(fields, "contact"), 500) : ""}});
         break;
     }

@@ -280,7 +280,7 @@ Response App::handle(const Request& request, store::Database& db, long long now)
             response = route->handler(c);
         }
     } catch (const std::exception& e) {
-        spdlog::error("{} {}: {}", req.method, route_pattern(req), e.what());
+        spdlog::error("{} {}: {}", req.method, route_pattern(req), store::loggable_error(e.what()));
         response = error_page(c, 500);
     }
     response.header("Cache-Control", "no-store");   // pages may hold what only this user may see

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 
 #include "render/table_export.h"
@@ -33,11 +34,12 @@ Table placements() {
              {std::string("Résidence \"Les Pins\""), 0LL, std::numeric_limits<double>::quiet_NaN()}}};
 }
 
-std::size_t temporary_files() {
-    std::size_t n = 0;
+// The workbooks' temporary files now in the temporary folder (other tests, run alongside, make their own).
+std::set<std::string> temporary_files() {
+    std::set<std::string> names;
     for (const auto& f : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
-        n += f.path().filename().string().starts_with("corparent-xlsx-");
-    return n;
+        if (f.path().filename().string().starts_with("corparent-xlsx-")) names.insert(f.path().filename().string());
+    return names;
 }
 
 }  // namespace
@@ -163,5 +165,5 @@ TEST(Xlsx, LongTextAndEmptyTablesAreWritten) {
 TEST(Xlsx, LeavesNoTemporaryFile) {
     const auto before = temporary_files();
     to_xlsx(placements());
-    EXPECT_EQ(temporary_files(), before);
+    for (const auto& name : temporary_files()) EXPECT_TRUE(before.count(name)) << name << " was left behind";
 }

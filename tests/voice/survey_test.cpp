@@ -321,6 +321,40 @@ TEST_P(SurveyTest, AskingToTalkOrNamingHarmRaisesARoutedConcern) {
     EXPECT_EQ(voice::overdue_concerns(*db_, noon(today) + 3600), 0);   // none is a day old yet
 }
 
+TEST_P(SurveyTest, WordsOfHarmAreNeverLostAndReopenAClosedConcern) {
+    long long id = round();
+    Date today = day(2026, 11, 10);
+    auto steps = voice::steps(bank(), "8-10");
+    int words = -1, talk = -1;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].kind == voice::Step::Kind::YourWords) words = static_cast<int>(i);
+        if (steps[i].kind == voice::Step::Kind::TalkToSomeone) talk = static_cast<int>(i);
+    }
+    // Harm written in "what would you like to talk about" counts even when the child then chose "No".
+    auto a = open(code_for(id));
+    voice::save_step(*db_, bank(), a, talk, {{"talk", "no"}, {"talk-about", "my carer hits me"}, {"contact", "Jo"}}, false, noon(today),
+                     today, concerns_);
+    auto raised = voice::concerns(*db_, "open");
+    ASSERT_EQ(raised.size(), 1u);
+    EXPECT_TRUE(raised[0].names_harm);
+    EXPECT_NE(raised[0].shared.find("my carer hits me"), std::string::npos);
+    EXPECT_EQ(raised[0].contact, "");   // "No": how to reach them is not kept
+    // A concern closed, then the child writes more that names harm: it is open again, with a note.
+    auto b = open(code_for(id));
+    voice::save_step(*db_, bank(), b, words, {{"anything-else", "someone hit me at school"}}, false, noon(today), today, concerns_);
+    long long concern = voice::concerns(*db_, "open").back().id;
+    voice::close_concern(*db_, concern, "Talked to the school", noon(today) + 3600, kOfficer);
+    voice::save_step(*db_, bank(), b, words, {{"anything-else", "someone hit me at school"}}, false, noon(today) + 7200, today, concerns_);
+    EXPECT_EQ(voice::concern(*db_, concern, kOfficer)->status, "closed");   // nothing new: it stays closed
+    voice::save_step(*db_, bank(), b, words, {{"anything-else", "someone hit me at school and I want to kill myself"}}, false,
+                     noon(today) + 9000, today, concerns_);
+    auto reopened = *voice::concern(*db_, concern, kOfficer);
+    EXPECT_EQ(reopened.status, "open");
+    EXPECT_FALSE(reopened.closed_at.has_value());
+    EXPECT_NE(reopened.shared.find("kill myself"), std::string::npos);
+    EXPECT_NE(reopened.notes.back().note.find("Reopened"), std::string::npos);
+}
+
 TEST_P(SurveyTest, TheEligibleCohortIsCountedFromTheReturn) {
     using test_support::csv_903;
     using ssda903::TableId;
