@@ -76,7 +76,7 @@ std::string actions_source(const Data& data);
 // The local offer's take-up by area (paper_offer.cpp).
 render::DocumentTable offer_take_up_table(store::Database& db, const settings::Settings& settings, const Data& data);
 
-// The survey (paper_survey.cpp): the latest round opened by the paper's day, with its results; every group
+// The survey (paper_survey.cpp): the latest round closed by the paper's day, with its results; every group
 // of fewer than smallest_survey_group respondents is c.
 struct Survey {
     const voice::QuestionBank* bank = nullptr;

@@ -28,7 +28,7 @@ care::Date day_of(long long at) {
 
 std::optional<Survey> latest_survey(store::Database& db, const settings::Settings& settings, care::Date today) {
     for (const auto& round : voice::rounds(db)) {   // newest first
-        if (round.opens > today) continue;
+        if (!round.has_closed(today)) continue;   // a round still open would show one child's answers between two papers
         Survey s;
         s.bank = &voice::question_bank(settings.data_dir);
         s.results = voice::round_results(db, *s.bank, round, today, settings.disclosure);

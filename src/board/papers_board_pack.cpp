@@ -159,7 +159,7 @@ std::optional<render::Document> board_pack(store::Database& db, const settings::
     auto survey = paper::latest_survey(db, settings, meeting->held_on);
     render::Section headlines{"Survey headlines", 2, {}};
     if (!survey) {
-        headlines.blocks.push_back(render::Paragraph{"No survey round had opened by the day of the meeting.", ""});
+        headlines.blocks.push_back(render::Paragraph{"No survey round had closed by the day of the meeting.", ""});
     } else {
         headlines.blocks.push_back(render::Paragraph{
             fmt::format("{}: {} {} ({}).", survey->results.round.name, survey->results.respondents,

@@ -285,6 +285,15 @@ Response voice_results(Context& c) {
     std::string by = c.request.query_value("by");
     if (!by.empty() && std::find(voice::kSurveyBreakdowns.begin(), voice::kSurveyBreakdowns.end(), by) == voice::kSurveyBreakdowns.end())
         return error_page(c, 404);
+    // While a round is open its figures move with each answer sent: comparing two looks could show one
+    // child's answers, so only the participation team sees them before it closes.
+    if (!r->has_closed(today(c)) && !manages_survey(c)) {
+        if (!format.empty()) return error_page(c, 404);
+        auto v = c.view(r->name + ": results", "/voice");
+        v["round"] = round_summary(c, *r);
+        v["not_yet"] = true;
+        return c.page("voice_results", v);
+    }
     auto res = voice::round_results(c.db, bank(c), *r, today(c), c.settings.disclosure, version, by);
     if (!format.empty()) {
         auto t = render::survey_results_table(res);

@@ -127,7 +127,17 @@ TEST(SurveyPages, AnOfficerOpensARoundAndMakesCodesAsCardsOrAList) {
 
 TEST(SurveyPages, ResultsAreForEveryoneWhoReportsButChildrensWordsAndConcernsAreNot) {
     test_support::WebFixture w;
-    long long round = open_round(w);
+    long long open = open_round(w);
+    const auto& bank = voice::question_bank(w.app.settings().data_dir);
+    long long round = voice::create_round(*w.db, bank, {"Annual survey 2026", "2026-10-01", "2026-11-30", {"8-10"}}, {"test", "local"});
+    // While a round is open only the participation team sees its figures: they move with each answer.
+    const std::string open_results = "/voice/results/" + std::to_string(open);
+    auto member = w.signed_in(Role::BoardMember);
+    auto waiting = w.get(open_results, member);
+    EXPECT_EQ(waiting.status, 200);
+    EXPECT_NE(waiting.body.find("once the round has closed"), std::string::npos);
+    EXPECT_EQ(w.get(open_results + ".csv", member).status, 404);
+    EXPECT_EQ(w.get(open_results + ".csv", w.signed_in(Role::Participation)).status, 200);
     const std::string results = "/voice/results/" + std::to_string(round);
     const std::string comments = "/voice/comments/" + std::to_string(round);
     for (Role role : {Role::BoardMember, Role::BoardOfficer, Role::Analyst}) {
