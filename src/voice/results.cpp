@@ -45,6 +45,21 @@ SurveyFigure figure(const std::map<long long, Respondent>& people, const Indicat
     return f;
 }
 
+// Secondary suppression (spec/measures.md section 6): when exactly one group of a set whose total is shown
+// is suppressed, the next smallest is too, so that the total cannot give it away.
+void suppress_second(const std::vector<SurveyFigure*>& groups) {
+    SurveyFigure* next = nullptr;
+    int suppressed = 0;
+    for (auto* g : groups) {
+        if (g->suppressed) ++suppressed;
+        else if (g->denominator > 0 && (!next || g->denominator < next->denominator)) next = g;
+    }
+    if (suppressed == 1 && next) {
+        next->suppressed = true;
+        next->percent.reset();
+    }
+}
+
 std::string version_list(const std::vector<std::string>& versions) {
     std::string out;
     for (const auto& v : versions) out += (out.empty() ? "" : ", ") + v;
@@ -126,8 +141,20 @@ RoundResults compute(store::Database& db, const QuestionBank& bank, const Round&
                                                  return in_versions(r) && r.about.at(breakdown) == g;
                                              })});
             }
+            if (!row.figure.suppressed) {
+                std::vector<SurveyFigure*> groups;
+                for (auto& b : row.breakdown) groups.push_back(&b.figure);
+                suppress_second(groups);
+            }
             if (row.figure.denominator + row.figure.rather_not_say > 0 || (row.previous && row.previous->denominator > 0))
                 ir.rows.push_back(std::move(row));
+        }
+        // All children together is the sum of their versions: one version alone suppressed would show.
+        if (ir.rows.size() > 1 && ir.rows.back().versions.size() > 1 && !ir.rows.back().figure.suppressed) {
+            std::vector<SurveyFigure*> versions;
+            for (std::size_t i = 0; i + 1 < ir.rows.size(); ++i)
+                if (ir.rows[i].versions.size() == 1) versions.push_back(&ir.rows[i].figure);
+            suppress_second(versions);
         }
         if (!ir.rows.empty()) res.indicators.push_back(std::move(ir));
     }

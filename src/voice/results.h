@@ -2,7 +2,8 @@
 // denominator, per version and for all children together, by the child's own answers on age band, gender,
 // where they live and ethnicity, beside the published general-population comparator and the previous round.
 // Any group of fewer than DisclosureRules::smallest_survey_group respondents is suppressed, for every role
-// (spec/measures.md section 6).
+// (spec/measures.md section 6); when exactly one group of a breakdown (or one version of an indicator whose
+// all-children row is shown) is suppressed, the next smallest is too.
 #pragma once
 
 #include <optional>

@@ -339,7 +339,7 @@ Response voice_results(Context& c) {
             nlohmann::json jr = {{"versions", row.versions_label},
                                  {"shown", row.figure.shown()},
                                  {"fraction", figure_fraction(row.figure)},
-                                 {"rather_not_say", row.figure.rather_not_say},
+                                 {"rather_not_say", row.figure.suppressed ? std::string("c") : std::to_string(row.figure.rather_not_say)},
                                  {"previous", row.previous ? row.previous->shown() : std::string("-")},
                                  {"comparator", row.comparator ? comparator_text(row.comparator) : std::string("-")}};
             if (row.comparator) {

@@ -193,43 +193,72 @@ TEST_P(SurveyTest, NothingLinksAnAnswerToAChild) {
 
 TEST_P(SurveyTest, ResultsSuppressGroupsOfFewerThanFive) {
     long long id = round();
-    const std::string boy = "boy", girl = "girl";
-    // Six boys (5 always, 1 sometimes) and four girls (all always) answer "Do you feel safe where you live?".
+    const std::string boy = "boy", girl = "girl", other = "other";
+    // "Do you feel safe where you live?": six boys (5 always), four girls (all always), seven who describe
+    // themselves another way (6 always), and a girl who would rather not say.
     for (int i = 0; i < 6; ++i) answer_and_send(open(code_for(id)), i < 5 ? "always" : "sometimes", {{"gender", boy}});
     for (int i = 0; i < 4; ++i) answer_and_send(open(code_for(id)), "always", {{"gender", girl}});
+    for (int i = 0; i < 7; ++i) answer_and_send(open(code_for(id)), i < 6 ? "always" : "never", {{"gender", other}});
     answer_and_send(open(code_for(id)), voice::kRatherNotSay, {{"gender", girl}});
     measures::DisclosureRules rules;
     auto round_now = *voice::find_round(*db_, id);
-    auto res = voice::round_results(*db_, bank(), round_now, day(2026, 11, 20), rules, "8-10", "gender");
-    const voice::IndicatorRow* row = nullptr;
-    for (const auto& ir : res.indicators)
-        if (ir.indicator->id == "safe-where-you-live") row = &ir.rows.front();
-    ASSERT_NE(row, nullptr);
-    EXPECT_EQ(row->figure.numerator, 9);
-    EXPECT_EQ(row->figure.denominator, 10);   // "I'd rather not say" is not in the denominator
-    EXPECT_EQ(row->figure.rather_not_say, 1);
-    EXPECT_EQ(row->figure.shown(), "90%");
-    ASSERT_NE(row->comparator, nullptr);
-    EXPECT_DOUBLE_EQ(row->comparator->general_population_percent, 81);
+    auto safe = [&](const voice::RoundResults& res) {
+        for (const auto& ir : res.indicators)
+            if (ir.indicator->id == "safe-where-you-live") return ir.rows.front();
+        ADD_FAILURE() << "no row for safe-where-you-live";
+        return voice::IndicatorRow{};
+    };
+    auto row = safe(voice::round_results(*db_, bank(), round_now, day(2026, 11, 20), rules, "8-10", "gender"));
+    EXPECT_EQ(row.figure.numerator, 15);
+    EXPECT_EQ(row.figure.denominator, 17);   // "I'd rather not say" is not in the denominator
+    EXPECT_EQ(row.figure.rather_not_say, 1);
+    EXPECT_EQ(row.figure.shown(), "88%");
+    ASSERT_NE(row.comparator, nullptr);
+    EXPECT_DOUBLE_EQ(row.comparator->general_population_percent, 81);
     std::map<std::string, voice::SurveyFigure> groups;
-    for (const auto& b : row->breakdown) groups[b.group] = b.figure;
-    EXPECT_EQ(groups[boy].shown(), "83%");     // 5 of 6
-    EXPECT_TRUE(groups[girl].suppressed);      // 4 answered: fewer than 5
-    EXPECT_EQ(groups[girl].shown(), "c");
-    // The threshold is configuration.
+    for (const auto& b : row.breakdown) groups[b.group] = b.figure;
+    EXPECT_EQ(groups[girl].shown(), "c");      // 4 answered: fewer than 5
+    EXPECT_EQ(groups[boy].shown(), "c");       // the next smallest, or 17 - 7 would give the girls away
+    EXPECT_EQ(groups[other].shown(), "86%");   // 6 of 7
+    // The threshold is configuration: at 4, no group is suppressed.
     rules.smallest_survey_group = 4;
-    res = voice::round_results(*db_, bank(), round_now, day(2026, 11, 20), rules, "8-10", "gender");
-    for (const auto& ir : res.indicators)
-        if (ir.indicator->id == "safe-where-you-live")
-            for (const auto& b : ir.rows.front().breakdown)
-                if (b.group == girl) {
-                    EXPECT_EQ(b.figure.shown(), "100%");
-                }
+    row = safe(voice::round_results(*db_, bank(), round_now, day(2026, 11, 20), rules, "8-10", "gender"));
+    for (const auto& b : row.breakdown) {
+        if (b.group == girl) {
+            EXPECT_EQ(b.figure.shown(), "100%");
+        }
+        if (b.group == boy) {
+            EXPECT_EQ(b.figure.shown(), "83%");
+        }
+    }
     // The response rate counts sent responses against those who could answer (entered by hand here).
-    voice::set_eligible(*db_, id, "8-10", 22, kOfficer);
+    voice::set_eligible(*db_, id, "8-10", 36, kOfficer);
     auto v = *voice::find_round(*db_, id)->version("8-10");
-    EXPECT_EQ(v.submitted, 11);
-    EXPECT_EQ(v.response_rate, 50);   // 11 of 22
+    EXPECT_EQ(v.submitted, 18);
+    EXPECT_EQ(v.response_rate, 50);   // 18 of 36
+}
+
+TEST_P(SurveyTest, TheAllChildrenRowCannotGiveAwayASuppressedVersion) {
+    long long id = round();
+    // 8-10: four answer (suppressed); 11-18: six.
+    for (int i = 0; i < 4; ++i) answer_and_send(open(code_for(id, "8-10")), "always", {});
+    for (int i = 0; i < 6; ++i) {
+        auto r = open(code_for(id, "11-18"));
+        auto steps = voice::steps(bank(), "11-18");
+        for (std::size_t s = 0; s < steps.size(); ++s)
+            voice::save_step(*db_, bank(), r, static_cast<int>(s), {{"safe-where-you-live", "always"}}, s + 1 == steps.size(),
+                             noon(day(2026, 11, 10)), day(2026, 11, 10), concerns_);
+    }
+    auto res = voice::round_results(*db_, bank(), *voice::find_round(*db_, id), day(2026, 11, 20), {});
+    for (const auto& ir : res.indicators) {
+        if (ir.indicator->id != "safe-where-you-live") continue;
+        ASSERT_EQ(ir.rows.size(), 3u);   // 8-10, 11-18, all children
+        EXPECT_EQ(ir.rows[0].figure.shown(), "c");
+        EXPECT_EQ(ir.rows[1].figure.shown(), "c");      // else 10 - 6 gives the 8-10s away
+        EXPECT_EQ(ir.rows[2].figure.shown(), "100%");   // all 10 together
+        return;
+    }
+    ADD_FAILURE() << "no results for safe-where-you-live";
 }
 
 TEST_P(SurveyTest, AnUnsentResponseCountsOnlyOnceTheRoundHasClosed) {
