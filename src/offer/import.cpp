@@ -237,6 +237,7 @@ TakeUpImport import_take_up(store::Database& db, const std::filesystem::path& pa
     std::map<std::string, std::pair<std::string, long>> advisers;   // CHILD -> (email, row)
     std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
     soci::transaction tx(db.session());
+    db.claim_write_lock();   // it reads before it writes; the server may write meanwhile
     for (const auto& r : f.rows) {
         if (offer.year != 0 && !offer.find(r.child))
             f.findings.push_back(finding(name, r.row, "CHILD", "OFFER-UNKNOWN-CHILD",

@@ -1,5 +1,7 @@
 // Concerns raised through the survey, for the participation team and administrators: open ones first,
 // those older than a day marked; each worked to closure with notes of what was done and by whom.
+#include <algorithm>
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -68,6 +70,9 @@ Response concern_page(Context& c) {
             else voice::add_concern_note(c.db, id, typed, c.now, c.actor());
             return Response::redirect(fmt::format("/concerns/{}", id));
         } catch (const std::invalid_argument& e) {
+            // Closed meanwhile (by someone else): the page shows it closed, with what was done.
+            if (auto k = voice::concerns(c.db, "closed"); std::any_of(k.begin(), k.end(), [&](const auto& x) { return x.id == id; }))
+                return Response::redirect(fmt::format("/concerns/{}", id));
             field = "note";
             error = e.what();
         }

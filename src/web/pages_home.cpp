@@ -40,11 +40,11 @@ std::optional<voice::Round> latest_survey(Context& c, care::Date today) {
     return std::nullopt;
 }
 
-std::string survey_key(const std::optional<voice::Round>& round, care::Date today) {
+std::string survey_key(const std::optional<voice::Round>& round, care::Date today, const measures::DisclosureRules& rules) {
     if (!round) return "|no survey";
     long long sent = 0;
     for (const auto& v : round->versions) sent += v.submitted;
-    return fmt::format("|survey {} {} {}", round->id, sent, care::to_iso(today));
+    return fmt::format("|survey {} {} {} {}", round->id, sent, care::to_iso(today), rules.smallest_survey_group);
 }
 
 // Never cached: it changes with the day.
@@ -105,7 +105,7 @@ Response home(Context& c) {
     static std::map<std::string, std::pair<std::shared_ptr<const measures::YearReports>, std::string>> rendered;
     const care::Date today = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{c.now}});
     auto survey = latest_survey(c, today);
-    std::string key = cache_key(aggregate, reports.get(), pledge) + survey_key(survey, today);
+    std::string key = cache_key(aggregate, reports.get(), pledge) + survey_key(survey, today, c.settings.disclosure);
     {
         std::lock_guard guard(lock);
         auto it = rendered.find(key);

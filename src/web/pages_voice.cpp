@@ -195,10 +195,12 @@ Response theme_page(Context& c, const voice::Round& r, long long theme_id) {
     if (!problems.empty()) {
         std::vector<std::pair<std::string, std::string>> errors;
         for (const auto& p : problems) {
-            std::string field = p.field == "statements" && pledge && !pledge->statements.empty() ? "statement-" + pledge->statements.front().id
-                                                                                                    : p.field;
+            // The form has no field for the children's words (they come from the theme's comments).
+            std::string name = p.field == "words" ? "summary" : p.field;
+            std::string field = name == "statements" && pledge && !pledge->statements.empty() ? "statement-" + pledge->statements.front().id
+                                                                                                 : name;
             errors.emplace_back(field, p.message);
-            v[p.field + "_error"] = p.message;
+            v[name + "_error"] = p.message;
         }
         v["error_title"] = true;
         v["error_summary"] = render::fragment("error_summary", errors_view(errors));
@@ -269,7 +271,9 @@ Response voice_round(Context& c) {
             return error_page(c, 404);
         }
     } catch (const voice::RoundError& e) {
-        return round_page(c, *r, e.field == "round" ? "count" : e.field, e.what(), 400);
+        std::string field = e.field == "round" ? "count" : e.field;
+        if (action == "eligible" && field == "version") field = "eligible-version";
+        return round_page(c, *r, field, e.what(), 400);
     }
     return Response::redirect(fmt::format("/voice/rounds/{}", r->id));
 }
