@@ -161,6 +161,7 @@ std::vector<Problem> change_status(store::Database& db, long long id, Status to,
         published = false;
     }
     if (to == Status::Cancelled) published = false;
+    if (sentence != row->we_did) published = false;   // new words go public only when published again
     soci::transaction tx(db.session());
     store::update_action_status(db, id, std::string(status_id(to)), sentence, finished, published);
     accounts::audit(db, actor, "board.action.status", object_of(id),

@@ -65,10 +65,11 @@ Response Context::page(const std::string& template_name, const nlohmann::json& v
     return r;
 }
 
-std::string Context::cookie(const std::string& name, const std::string& value, bool expire) const {
+std::string Context::cookie(const std::string& name, const std::string& value, bool expire, long long max_age) const {
     std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
     if (settings.server.tls) c += "; Secure";
     if (expire) c += "; Max-Age=0";
+    else if (max_age > 0) c += "; Max-Age=" + std::to_string(max_age);
     return c;
 }
 

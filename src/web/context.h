@@ -29,7 +29,8 @@ struct Context {
     nlohmann::json view(const std::string& title, const std::string& current_path) const;
     Response page(const std::string& template_name, const nlohmann::json& view, int status = 200) const;
     // A cookie set the way corparent sets every cookie: HttpOnly, SameSite=Strict, Secure under TLS.
-    std::string cookie(const std::string& name, const std::string& value, bool expire = false) const;
+    // `max_age` in seconds (0: until the browser closes).
+    std::string cookie(const std::string& name, const std::string& value, bool expire = false, long long max_age = 0) const;
 };
 
 using Handler = std::function<Response(Context&)>;

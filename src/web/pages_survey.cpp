@@ -13,6 +13,7 @@ namespace corparent::web {
 namespace {
 
 constexpr const char* kSurveyCookie = "corparent_survey";
+constexpr long long kSurveyCookieSeconds = 2 * 3600;   // after that, the code again
 
 const voice::QuestionBank& bank(const Context& c) { return voice::question_bank(c.settings.data_dir); }
 
@@ -214,7 +215,8 @@ Response survey_start(Context& c) {
     }
     auto response = voice::response_for_code(c.db, result.canonical, today(c));
     auto r = Response::redirect(fmt::format("/survey/step/{}", response ? response->step : 0));
-    r.header("Set-Cookie", c.cookie(kSurveyCookie, result.canonical));
+    // The code opens the answers: on a shared phone or tablet it must not stay open for the next person.
+    r.header("Set-Cookie", c.cookie(kSurveyCookie, result.canonical, false, kSurveyCookieSeconds));
     return r;
 }
 

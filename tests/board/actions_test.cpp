@@ -112,6 +112,16 @@ TEST_P(ActionLife, FromOpenToPublishedAndClosed) {
     EXPECT_EQ(again[0].message, "An action that is Closed by the Board cannot become In progress");
 }
 
+TEST_P(ActionLife, ANewWeDidSentenceIsNotPublicUntilPublishedAgain) {
+    long long id = action(you_said(day(2026, 5, 2)), day(2026, 5, 10), day(2026, 6, 30));
+    ASSERT_TRUE(board::change_status(*db, id, Status::Done, "We did it.", actor, day(2026, 6, 20)).empty());
+    ASSERT_TRUE(board::set_published(*db, id, true, actor).empty());
+    ASSERT_TRUE(board::change_status(*db, id, Status::Closed, "We did it, and more.", actor, day(2026, 7, 15)).empty());
+    auto a = board::find_action(*db, id);
+    EXPECT_EQ(a->we_did, "We did it, and more.");
+    EXPECT_FALSE(a->published) << "the Board officer publishes the new words";
+}
+
 TEST_P(ActionLife, SentBackByTheBoardItIsNoLongerDoneOrPublic) {
     long long id = action(you_said(day(2026, 5, 2)), day(2026, 5, 10), day(2026, 6, 30));
     ASSERT_TRUE(board::change_status(*db, id, Status::Done, "We did it.", actor, day(2026, 6, 20)).empty());

@@ -49,6 +49,7 @@ TEST(SurveyPages, AChildAnswersPageByPageAndSends) {
     ASSERT_EQ(opened.status, 303);
     EXPECT_EQ(header(opened, "Location"), "/survey/step/0");
     cookies["corparent_survey"] = cookie_value(opened, "corparent_survey");
+    EXPECT_NE(header(opened, "Set-Cookie").find("Max-Age=7200"), std::string::npos) << "a shared device forgets the code";
     ASSERT_FALSE(cookies["corparent_survey"].empty());
 
     auto intro = w.send("GET", "/survey/step/0", {}, "", cookies);
