@@ -155,10 +155,14 @@ Response board_action_change(Context& c) {
     } else if (what == "/evidence") {
         std::string measure = c.request.form_value("measure"), document = c.request.form_value("document");
         if (measure.empty() && document.empty()) problems.push_back({"evidence", "Choose a measure or give a document’s title"});
-        if (!measure.empty() && problems.empty())
-            problems = board::add_action_evidence(c.db, id, {board::EvidenceLink::Kind::Measure, measure}, c.actor());
-        if (!document.empty() && problems.empty())
-            problems = board::add_action_evidence(c.db, id, {board::EvidenceLink::Kind::Document, document}, c.actor());
+        std::vector<board::EvidenceLink> links;
+        if (!measure.empty()) links.push_back({board::EvidenceLink::Kind::Measure, measure});
+        if (!document.empty()) links.push_back({board::EvidenceLink::Kind::Document, document});
+        // Both are checked before either is kept, so that a refused form keeps nothing.
+        for (const auto& link : links)
+            if (auto p = board::evidence_problem(link)) problems.push_back({"evidence", *p});
+        for (const auto& link : links)
+            if (problems.empty()) problems = board::add_action_evidence(c.db, id, link, c.actor());
         done = "evidence";
     } else if (what == "/publish") {
         bool publish = c.request.form_value("published") == "yes";

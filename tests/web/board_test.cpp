@@ -190,6 +190,21 @@ TEST(BoardPages, TheBoardOfficerRecordsAMeetingAndMarksAnActionDone) {
     EXPECT_EQ(audited, 5) << "meeting added and recorded, done, published, closed";
 }
 
+TEST(BoardPages, EvidenceIsKeptWholeOrNotAtAll) {
+    test_support::WebFixture w;
+    auto b = small_board(w);
+    std::string officer = w.signed_in(Role::BoardOfficer);
+    std::string csrf = w.csrf(officer);
+    const std::string path = "/board/actions/" + std::to_string(b.overdue) + "/evidence";
+    auto before = board::find_action(*w.db, b.overdue)->evidence.size();
+    // A good measure and a document title too long: refused, and the measure is not kept either.
+    auto refused = w.post(path, {{"csrf", csrf}, {"measure", "teeth_check"}, {"document", std::string(301, 'x')}}, officer);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(board::find_action(*w.db, b.overdue)->evidence.size(), before);
+    EXPECT_EQ(w.post(path, {{"csrf", csrf}, {"measure", "teeth_check"}, {"document", "Dental audit 2026"}}, officer).status, 303);
+    EXPECT_EQ(board::find_action(*w.db, b.overdue)->evidence.size(), before + 2);
+}
+
 TEST(BoardPages, WhoMayDoWhat) {
     test_support::WebFixture w;
     auto b = small_board(w);
