@@ -51,13 +51,6 @@ std::string heading_of(Column c) {
     return "";
 }
 
-std::string one_line(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c == '\r' || c == '\n' || c == '\t') c = ' ';
-    return out;
-}
-
 std::string lower(std::string s) {
     for (char& ch : s)
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
@@ -147,7 +140,7 @@ public:
             } else {
                 r.date = *d;
             }
-            r.note = one_line(field(Column::Note));
+            r.note = ssda903::one_line(field(Column::Note));
             if (r.note.size() > kMaxNote) {
                 error(row, "note", "OFFER-NOTE",
                       fmt::format("the note is longer than {} characters; the row was not stored", kMaxNote));

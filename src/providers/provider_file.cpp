@@ -68,12 +68,7 @@ std::string heading_of(Column c) {
     return "";
 }
 
-std::string one_line(std::string_view s) {
-    std::string out(ssda903::trim_blanks(s));
-    for (char& c : out)
-        if (c == '\r' || c == '\n' || c == '\t') c = ' ';
-    return out;
-}
+std::string one_line(std::string_view s) { return ssda903::one_line(ssda903::trim_blanks(s)); }
 
 // Ofsted writes dd/mm/yyyy; spreadsheets re-saved elsewhere give yyyy-mm-dd.
 std::optional<care::Date> parse_date(std::string_view text) {

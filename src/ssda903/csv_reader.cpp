@@ -86,6 +86,13 @@ std::string upper_ascii(std::string_view s) {
     return out;
 }
 
+std::string one_line(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c == '\r' || c == '\n' || c == '\t') c = ' ';
+    return out;
+}
+
 std::string heading_key(std::string_view s) {
     std::string out;
     for (char c : trim_blanks(s)) {

@@ -81,6 +81,9 @@ private:
 std::string_view trim_blanks(std::string_view s);
 std::string upper_ascii(std::string_view s);
 std::string heading_key(std::string_view s);
+// A field as one line, for a message or a store that keeps lines: line breaks and tabs inside a quoted
+// field become spaces.
+std::string one_line(std::string_view s);
 
 // The row and column (1-based; 0 when unknown) that a byte offset of `text` falls in, as CsvReader
 // numbers them.

@@ -19,14 +19,6 @@ enum class Column { Child, Name, CaseId };
 constexpr std::string_view kTable = "names";
 constexpr std::size_t kMaxChild = 64, kMaxText = 200;
 
-// A name as one line: line breaks and tabs inside a quoted field become spaces.
-std::string one_line(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c == '\r' || c == '\n' || c == '\t') c = ' ';
-    return out;
-}
-
 std::optional<Column> column_of(std::string_view heading) {
     std::string k = heading_key(heading);
     if (k == "child") return Column::Child;
